@@ -1,0 +1,181 @@
+package org.jembed.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jembed.core.bind.BindingChecker;
+import org.jembed.core.bind.BridgeGenerator;
+import org.jembed.core.bind.ExportScanner;
+import org.jembed.core.freeze.Freezer;
+import org.jembed.core.glue.GlueRenderer;
+import org.jembed.core.glue.JavaRenderer;
+import org.jembed.core.glue.Templates;
+import org.jembed.core.header.HeaderParser;
+import org.jembed.core.header.Preprocessor;
+import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.DiagnosticException;
+import org.jembed.core.model.ViewNames;
+import org.jembed.core.nativebuild.NativeBuilder;
+
+/**
+ * The build-time pipeline of the jembed docs, stage by stage, with no Maven types:
+ * header → model → checks → Java views; then, after {@code javac}, binding check → bridge → freeze →
+ * glue → native build. The Mojos build one request and call one method here.
+ */
+public final class Pipeline {
+    /** Options every JVM a jembed library creates gets, before the pom's: the host keeps its signals; FFM may be used. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xrs", "--enable-native-access=ALL-UNNAMED");
+
+    /**
+     * Where the API header is and how to read it.
+     *
+     * @param baseDir     the project directory; gcc runs there, so positions read {@code src/main/c/plugin.h:3:5}
+     * @param header      the API header
+     * @param includeDirs extra {@code -I} directories for the preprocessor (the header's own folder is always searched)
+     * @param javaPackage the package of generated views and constants
+     * @param compiler    the C compiler driver, e.g. {@code gcc}
+     */
+    public record HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler) {}
+
+    /**
+     * A library build.
+     *
+     * @param header           the header request
+     * @param libraryName      the library's name (a C identifier): {@code lib<name>.so}
+     * @param classesDir       compiled classes ({@code target/classes})
+     * @param runtimeClasspath runtime-scope dependencies (jars or directories), frozen after the classes
+     * @param buildDir         {@code target}
+     * @param generatedCDir    where glue sources are written
+     * @param userCSources     the project's own C files
+     * @param javaHome         the JDK the library is built against (JNI headers; first libjvm searched after overrides)
+     * @param jvmOptions       extra JVM options from the pom, after {@link #DEFAULT_JVM_OPTIONS}
+     * @param compilerOptions  extra C compiler options
+     * @param linkerOptions    extra linker options
+     * @param startFunction    name under which to export the explicit start function, if any
+     * @param javaSource       maps a Java method to its source path for messages
+     */
+    public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
+                                 Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
+                                 List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
+                                 Optional<String> startFunction, Function<ExportScanner.Found, String> javaSource) {}
+
+    /**
+     * What a library build produced.
+     *
+     * @param library     {@code lib<name>.so}
+     * @param bindings    number of exported functions
+     * @param frozen      the frozen classes
+     * @param nativeBuild the native build's result
+     */
+    public record LibraryResult(Path library, int bindings, Freezer.Frozen frozen, NativeBuilder.Result nativeBuild) {}
+
+    private Pipeline() {
+    }
+
+    /**
+     * Preprocesses, parses and checks the API header.
+     *
+     * @throws DiagnosticException for every error in the header, positioned
+     * @throws IOException         when gcc cannot be run
+     */
+    public static ApiModel readHeader(HeaderRequest request, BuildLog log) throws DiagnosticException, IOException {
+        if (!Files.isRegularFile(request.header())) {
+            throw new IOException("API header " + request.header() + " does not exist");
+        }
+        Path relative = relativize(request.baseDir(), request.header());
+        Preprocessor.Result pp = Preprocessor.run(request.compiler(), request.baseDir(), relative, request.includeDirs());
+        log.debug(pp.call().summary());
+        ApiModel model = HeaderParser.parse(pp.text(), relative.toString());
+        ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
+        return model;
+    }
+
+    /**
+     * Writes the Java struct views and constants for {@code model}.
+     *
+     * @return the files that were written (unchanged files are not rewritten)
+     * @throws IOException when a file cannot be written
+     */
+    public static List<Path> generateJava(ApiModel model, String javaPackage, Path outDir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Map<String, String> sources = new JavaRenderer(new Templates()).render(model, ViewNames.of(model, javaPackage));
+        for (var e : sources.entrySet()) {
+            Path file = outDir.resolve(e.getKey());
+            if (Outputs.write(file, e.getValue())) {
+                written.add(file);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Checks the bindings and builds the library.
+     *
+     * @throws DiagnosticException                  for header or binding errors
+     * @throws NativeBuilder.NativeBuildFailure     when gcc fails (on user C, typically)
+     * @throws IOException                          when files cannot be read or written, or the JDK is unusable
+     */
+    public static LibraryResult buildLibrary(LibraryRequest request, BuildLog log)
+            throws DiagnosticException, NativeBuilder.NativeBuildFailure, IOException {
+        HeaderRequest hr = request.header();
+        ApiModel model = readHeader(hr, log);
+        ViewNames views = ViewNames.of(model, hr.javaPackage());
+        List<ExportScanner.Found> found = ExportScanner.scan(request.classesDir());
+        BindingChecker.Result checked = new BindingChecker(model, views, request.javaSource()).check(found);
+        log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
+                + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
+
+        String bridgeName = BridgeGenerator.internalName(request.libraryName());
+        byte[] bridge = BridgeGenerator.generate(bridgeName, checked.bindings(), checked.inits());
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(request.classesDir());
+        classpath.addAll(request.runtimeClasspath());
+        Path work = request.buildDir().resolve("jembed");
+        Freezer.Frozen frozen = Freezer.freeze(classpath, Map.of(bridgeName + ".class", bridge), work);
+        frozen.duplicates().forEach(d -> log.warn("Class " + d + " is on the runtime class path twice; the first copy is frozen"));
+        if (frozen.bootClasses().isEmpty()) {
+            throw new IOException("org.jembed:embed-runtime is not on the runtime class path; add it as a dependency");
+        }
+        log.info("Froze " + frozen.entries() + " entries into " + relativize(hr.baseDir(), frozen.image()));
+
+        JdkCheck.requireJni(request.javaHome());
+        List<GlueRenderer.BootClass> boot = frozen.bootClasses().entrySet().stream()
+                .map(e -> new GlueRenderer.BootClass(e.getKey(), e.getValue())).toList();
+        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(request.jvmOptions());
+        GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
+                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), frozen.image(),
+                frozen.sha256(), boot);
+        GlueRenderer glue = new GlueRenderer(new Templates());
+        Path cDir = request.generatedCDir();
+        Path glueFile = cDir.resolve(request.libraryName() + "_glue.c");
+        Path frozenFile = cDir.resolve(request.libraryName() + "_frozen.c");
+        Path runtimeFile = cDir.resolve("jembed_runtime.c");
+        Outputs.write(glueFile, glue.renderGlue(model, checked.bindings(), lib));
+        Outputs.write(frozenFile, glue.renderFrozen(lib));
+        Outputs.write(runtimeFile, Templates.resource("jembed_runtime.c"));
+        Outputs.write(cDir.resolve("jembed_runtime.h"), Templates.resource("jembed_runtime.h"));
+
+        Path headerDir = hr.header().toAbsolutePath().getParent();
+        List<Path> includes = new ArrayList<>(List.of(cDir, headerDir, request.javaHome().resolve("include"),
+                request.javaHome().resolve("include").resolve("linux")));
+        includes.addAll(hr.includeDirs());
+        Path library = request.buildDir().resolve("lib" + request.libraryName() + ".so");
+        NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
+                List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
+                request.compilerOptions(), request.linkerOptions(), work.resolve("obj"), library), log);
+        return new LibraryResult(library, checked.bindings().size(), frozen, built);
+    }
+
+    /** {@code path} relative to {@code base} when it lies below it, else absolute. */
+    public static Path relativize(Path base, Path path) {
+        Path b = base.toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return p.startsWith(b) ? b.relativize(p) : p;
+    }
+}

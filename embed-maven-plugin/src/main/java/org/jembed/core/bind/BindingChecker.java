@@ -1,0 +1,239 @@
+package org.jembed.core.bind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jembed.core.bind.Binding.Conversion;
+import org.jembed.core.bind.Binding.Crossing;
+import org.jembed.core.bind.TypeMapping.CValue;
+import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.CType;
+import org.jembed.core.model.Diagnostic;
+import org.jembed.core.model.DiagnosticException;
+import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.Param;
+import org.jembed.core.model.SourcePos;
+import org.jembed.core.model.ViewNames;
+import org.objectweb.asm.Type;
+
+/**
+ * Pairs every exported function with exactly one {@code @Export} method of a compatible signature, and
+ * checks the {@code @Init} methods. All problems are collected and reported at once, positioned at the C
+ * declaration (for a missing or mismatched binding) or at the Java method (for a stray {@code @Export}).
+ */
+public final class BindingChecker {
+
+    /**
+     * The checked bindings.
+     *
+     * @param bindings one per exported function, in header order
+     * @param inits    the {@code @Init} methods, in the order they run (class name, then method name)
+     */
+    public record Result(List<Binding> bindings, List<ExportScanner.Found> inits) {}
+
+    private final ApiModel model;
+    private final ViewNames views;
+    private final Function<ExportScanner.Found, String> javaSource;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    /**
+     * @param model      the API
+     * @param views      names of the generated struct views
+     * @param javaSource the source path to report for a Java method, e.g. {@code src/main/java/com/example/Init.java}
+     */
+    public BindingChecker(ApiModel model, ViewNames views, Function<ExportScanner.Found, String> javaSource) {
+        this.model = model;
+        this.views = views;
+        this.javaSource = javaSource;
+    }
+
+    /**
+     * Checks {@code found} against the model.
+     *
+     * @throws DiagnosticException listing every binding error
+     */
+    public Result check(List<ExportScanner.Found> found) throws DiagnosticException {
+        Map<String, List<ExportScanner.Found>> byName = new LinkedHashMap<>();
+        List<ExportScanner.Found> inits = new ArrayList<>();
+        for (ExportScanner.Found f : found) {
+            if (f.init()) {
+                checkInit(f);
+                inits.add(f);
+                continue;
+            }
+            if (!f.callable()) {
+                error(javaPos(f), "@Export method '" + f.javaName() + "' must be 'public static' in a public class");
+            }
+            byName.computeIfAbsent(f.cName(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, FunctionDecl> declared = model.functions().stream()
+                .collect(Collectors.toMap(FunctionDecl::name, fn -> fn, (a, b) -> a, LinkedHashMap::new));
+        for (var e : byName.entrySet()) {
+            if (!declared.containsKey(e.getKey())) {
+                for (ExportScanner.Found f : e.getValue()) {
+                    error(javaPos(f), "@Export method '" + f.javaName() + "' implements '" + f.cName()
+                            + "', which " + model.headerName() + " does not declare" + suggestion(f.cName(), declared.keySet()));
+                }
+            }
+        }
+        List<Binding> bindings = new ArrayList<>();
+        for (FunctionDecl fn : model.functions()) {
+            List<ExportScanner.Found> impls = byName.getOrDefault(fn.name(), List.of());
+            if (impls.isEmpty()) {
+                error(fn.pos(), "no @Export method implements '" + fn.name() + "'; add '@Export public static "
+                        + expectedSignature(fn) + "' to a public class");
+            } else if (impls.size() > 1) {
+                error(fn.pos(), "'" + fn.name() + "' has " + impls.size() + " @Export methods ("
+                        + impls.stream().map(f -> f.javaName() + " at " + javaPos(f)).collect(Collectors.joining(", "))
+                        + "); keep exactly one");
+            } else {
+                bind(fn, impls.get(0)).ifPresent(bindings::add);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
+        inits.sort(Comparator.comparing(ExportScanner.Found::className).thenComparing(ExportScanner.Found::methodName));
+        return new Result(bindings, inits);
+    }
+
+    private java.util.Optional<Binding> bind(FunctionDecl fn, ExportScanner.Found m) {
+        Type[] args = Type.getArgumentTypes(m.descriptor());
+        String ret = Type.getReturnType(m.descriptor()).getDescriptor();
+        if (args.length != fn.params().size()) {
+            error(fn.pos(), "'" + fn.name() + "' takes " + count(fn.params().size()) + " in " + model.headerName()
+                    + " but " + m.javaName() + " (" + javaPos(m) + ") takes " + args.length + "; expected '"
+                    + expectedSignature(fn) + "'");
+            return java.util.Optional.empty();
+        }
+        int before = errors.size();
+        List<Crossing> params = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            Param p = fn.params().get(i);
+            CValue value = TypeMapping.classify(p.type(), model, views);
+            Crossing c = crossing(value, args[i].getDescriptor(), false);
+            if (c == null) {
+                error(p.pos(), "parameter " + (i + 1) + " of '" + fn.name() + "' ('" + p.type().declare(p.name()).strip()
+                        + "') cannot be '" + TypeMapping.javaName(args[i].getDescriptor()) + "' in " + m.javaName()
+                        + " (" + javaPos(m) + "); use " + alternatives(value));
+            }
+            params.add(c);
+        }
+        CValue retValue = TypeMapping.classify(fn.returnType(), model, views);
+        Crossing result = crossing(retValue, ret, true);
+        if (result == null) {
+            String hint = retValue instanceof TypeMapping.ConstCharPointer && ret.equals(TypeMapping.STRING)
+                    ? "returning String for 'const char *' is not supported yet (who would free the copy?); return a MemorySegment"
+                    : "use " + alternatives(retValue);
+            error(fn.pos(), "'" + fn.name() + "' returns '" + fn.returnType().cName() + "' but " + m.javaName() + " ("
+                    + javaPos(m) + ") returns '" + TypeMapping.javaName(ret) + "'; " + hint);
+        }
+        return errors.size() == before ? java.util.Optional.of(new Binding(fn, m, params, result)) : java.util.Optional.empty();
+    }
+
+    /** The crossing for a Java type, or null when the Java type does not fit the C value. */
+    private static Crossing crossing(CValue value, String javaType, boolean isReturn) {
+        if (!value.javaTypes().contains(javaType)) {
+            return null;
+        }
+        if (value instanceof TypeMapping.StructPointer) {
+            return new Crossing(javaType.equals(TypeMapping.SEGMENT) ? Conversion.SEGMENT : Conversion.VIEW, javaType);
+        } else if (value instanceof TypeMapping.ConstCharPointer) {
+            if (javaType.equals(TypeMapping.STRING)) {
+                return isReturn ? null : new Crossing(Conversion.STRING, javaType);
+            }
+            return new Crossing(Conversion.SEGMENT, javaType);
+        } else if (value instanceof TypeMapping.RawPointer) {
+            return new Crossing(Conversion.SEGMENT, javaType);
+        } else if (value instanceof TypeMapping.Unsupported) {
+            return null;
+        }
+        return new Crossing(Conversion.DIRECT, javaType);
+    }
+
+    private static String alternatives(CValue value) {
+        if (value instanceof TypeMapping.Unsupported u) {
+            return "a supported type: " + u.why();
+        }
+        return value.javaTypes().stream().map(TypeMapping::javaName).map(n -> "'" + n + "'").collect(Collectors.joining(" or "));
+    }
+
+    /** The Java signature the build expects for {@code fn}, using each value's preferred Java type. */
+    private String expectedSignature(FunctionDecl fn) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(TypeMapping.javaName(first(TypeMapping.classify(fn.returnType(), model, views), true)))
+                .append(' ').append(fn.name()).append('(');
+        for (int i = 0; i < fn.params().size(); i++) {
+            Param p = fn.params().get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(TypeMapping.javaName(first(TypeMapping.classify(p.type(), model, views), false)))
+                    .append(' ').append(p.name().isEmpty() ? "arg" + i : p.name());
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String first(CValue value, boolean isReturn) {
+        if (value instanceof TypeMapping.ConstCharPointer && isReturn) {
+            return TypeMapping.SEGMENT;
+        }
+        return value.javaTypes().isEmpty() ? "Ljava/lang/Object;" : value.javaTypes().get(0);
+    }
+
+    private void checkInit(ExportScanner.Found f) {
+        if (!f.callable() || !f.descriptor().equals("()V")) {
+            error(javaPos(f), "@Init method '" + f.javaName() + "' must be 'public static void' with no parameters, in a public class");
+        }
+    }
+
+    private SourcePos javaPos(ExportScanner.Found f) {
+        return new SourcePos(javaSource.apply(f), f.line(), 0);
+    }
+
+    private void error(SourcePos pos, String message) {
+        errors.add(Diagnostic.error(pos, message));
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "1 parameter" : n + " parameters";
+    }
+
+    /** "; did you mean 'x'?" for the closest declared name within a small edit distance. */
+    private static String suggestion(String name, java.util.Set<String> declared) {
+        String best = null;
+        int bestDistance = 3;
+        for (String d : declared) {
+            int dist = distance(name, d);
+            if (dist < bestDistance) {
+                best = d;
+                bestDistance = dist;
+            }
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+}

@@ -1,0 +1,247 @@
+package org.jembed.core.glue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jembed.core.bind.Binding;
+import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.CType;
+import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.Layout;
+import org.jembed.core.model.Param;
+import org.jembed.core.model.PrimKind;
+import org.jembed.core.model.StructDecl;
+
+/**
+ * Renders the C glue of a library: one definition per exported function (the header's exact prototype)
+ * that dispatches through JNI to the bridge, the library descriptor, layout assertions, and the file that
+ * embeds the frozen classes.
+ */
+public final class GlueRenderer {
+
+    /**
+     * A boot class embedded beside the image.
+     *
+     * @param internalName e.g. {@code org/jembed/runtime/boot/FrozenLoader}
+     * @param file         its class file on disk, for {@code .incbin}
+     */
+    public record BootClass(String internalName, Path file) {
+        /** The assembler symbol prefix, e.g. {@code jembed_boot_0}. */
+        public String symbol(int index) {
+            return "jembed_boot_" + index;
+        }
+    }
+
+    /**
+     * What the glue needs besides the model and bindings.
+     *
+     * @param libraryName    the library name, a C identifier
+     * @param bridgeClass    the bridge's binary name, e.g. {@code org.jembed.generated.my_plugin.Bridge}
+     * @param jvmOptions     options for a JVM this library creates, defaults first
+     * @param buildJavaHome  the JDK recorded for the libjvm search
+     * @param startFunction  the exported explicit-start function's name, if any
+     * @param image          the frozen-classes jar
+     * @param imageSha256    its content hash, hex
+     * @param bootClasses    the boot package's classes
+     */
+    public record Library(String libraryName, String bridgeClass, List<String> jvmOptions, String buildJavaHome,
+                          Optional<String> startFunction, Path image, String imageSha256, List<BootClass> bootClasses) {}
+
+    /**
+     * One exported function, as the template places it.
+     *
+     * @param cName            the C name
+     * @param declaration      the header's prototype, quoted in a comment
+     * @param definition       the prototype with every parameter named
+     * @param descriptor       the bridge method's JVM descriptor
+     * @param errorText        the error value, for messages ({@code 0}, {@code NULL}, {@code nothing})
+     * @param errorReturn      what follows {@code return} on failure: {@code " 0"}, {@code " NULL"} or empty
+     * @param argLines         statements filling {@code args[]}
+     * @param callFunction     the JNI function, e.g. {@code CallStaticIntMethodA}
+     * @param jniType          the JNI result type, e.g. {@code jint}
+     * @param resultExpression the C return expression converting {@code result}
+     * @param returnsVoid      true for {@code void} functions
+     */
+    public record GlueFunction(String cName, String declaration, String definition, String descriptor, String errorText,
+                               String errorReturn, List<String> argLines, String callFunction, String jniType,
+                               String resultExpression, boolean returnsVoid) {
+        /** The number of JNI arguments. */
+        public int argCount() {
+            return argLines.size();
+        }
+    }
+
+    /**
+     * A {@code _Static_assert}.
+     *
+     * @param expression the asserted C expression
+     * @param message    what it checks
+     */
+    public record LayoutAssert(String expression, String message) {}
+
+    /** Boot class as the templates see it. */
+    public record BootClassView(String internalName, String symbol, String asmPath) {}
+
+    private final Templates templates;
+
+    /** @param templates the template engine */
+    public GlueRenderer(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The glue C file ({@code <name>_glue.c}). */
+    public String renderGlue(ApiModel model, List<Binding> bindings, Library lib) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
+        v.put("libraryName", lib.libraryName());
+        v.put("bridgeClass", lib.bridgeClass());
+        v.put("bindings", bindings.stream().map(GlueRenderer::glueFunction).toList());
+        v.put("jvmOptions", lib.jvmOptions().stream().map(GlueRenderer::cString).toList());
+        v.put("buildJavaHome", cString(lib.buildJavaHome()));
+        v.put("bootClasses", bootViews(lib));
+        v.put("layoutAsserts", layoutAsserts(model));
+        v.put("startFunction", lib.startFunction().orElse(null));
+        if (lib.startFunction().isEmpty()) {
+            v.put("startFunction", false);
+        }
+        return templates.render("glue.c.vm", v);
+    }
+
+    /** The file embedding the frozen classes ({@code <name>_frozen.c}). */
+    public String renderFrozen(Library lib) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("libraryName", lib.libraryName());
+        v.put("imagePath", lib.image().getFileName().toString());
+        v.put("imageAsmPath", asmPath(lib.image()));
+        v.put("imageHash", lib.imageSha256());
+        v.put("bootClasses", bootViews(lib));
+        return templates.render("frozen.c.vm", v);
+    }
+
+    private static List<BootClassView> bootViews(Library lib) {
+        List<BootClassView> out = new ArrayList<>();
+        for (int i = 0; i < lib.bootClasses().size(); i++) {
+            BootClass b = lib.bootClasses().get(i);
+            out.add(new BootClassView(b.internalName(), b.symbol(i), asmPath(b.file())));
+        }
+        return out;
+    }
+
+    private static GlueFunction glueFunction(Binding b) {
+        FunctionDecl fn = b.function();
+        List<Param> named = new ArrayList<>();
+        List<String> argLines = new ArrayList<>();
+        for (int i = 0; i < fn.params().size(); i++) {
+            Param p = fn.params().get(i);
+            String name = p.name().isEmpty() ? "arg" + i : p.name();
+            named.add(new Param(name, p.type(), p.pos()));
+            argLines.add(argLine(i, name, p.type(), b.params().get(i).bridgeType().charAt(0)));
+        }
+        String definition = new CType.Function(fn.returnType(), named, false).declare(fn.name());
+        CType ret = fn.returnType();
+        CType rr = ret.resolved();
+        boolean isVoid = rr instanceof CType.Void;
+        boolean isPointer = rr instanceof CType.Pointer;
+        char r = b.result().bridgeType().charAt(0);
+        String jniType = switch (r) {
+            case 'Z' -> "jboolean";
+            case 'B' -> "jbyte";
+            case 'C' -> "jchar";
+            case 'S' -> "jshort";
+            case 'I' -> "jint";
+            case 'J' -> "jlong";
+            case 'F' -> "jfloat";
+            case 'D' -> "jdouble";
+            default -> "void";
+        };
+        String call = "CallStatic" + switch (r) {
+            case 'Z' -> "Boolean";
+            case 'B' -> "Byte";
+            case 'C' -> "Char";
+            case 'S' -> "Short";
+            case 'I' -> "Int";
+            case 'J' -> "Long";
+            case 'F' -> "Float";
+            case 'D' -> "Double";
+            default -> "Void";
+        } + "MethodA";
+        String result;
+        if (isVoid) {
+            result = "";
+        } else if (isPointer) {
+            result = "(" + ret.cName() + ")(intptr_t)result";
+        } else if (rr instanceof CType.Prim p && p.kind() == PrimKind.BOOL) {
+            result = "result != JNI_FALSE";
+        } else {
+            result = "(" + ret.cName() + ")result";
+        }
+        return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(),
+                isVoid ? "nothing" : isPointer ? "NULL" : "0", isVoid ? "" : isPointer ? " NULL" : " 0",
+                argLines, call, jniType, result, isVoid);
+    }
+
+    private static String argLine(int i, String name, CType type, char jni) {
+        CType t = type.resolved();
+        boolean pointer = t instanceof CType.Pointer || t instanceof CType.Array;
+        String value = switch (jni) {
+            case 'Z' -> name + " ? JNI_TRUE : JNI_FALSE";
+            case 'J' -> pointer ? "(jlong)(intptr_t)" + name : "(jlong)" + name;
+            case 'B' -> "(jbyte)" + name;
+            case 'C' -> "(jchar)" + name;
+            case 'S' -> "(jshort)" + name;
+            case 'I' -> "(jint)" + name;
+            case 'F' -> "(jfloat)" + name;
+            case 'D' -> "(jdouble)" + name;
+            default -> throw new IllegalArgumentException("no JNI type " + jni);
+        };
+        return "args[" + i + "]." + Character.toLowerCase(jni) + " = " + value + ";";
+    }
+
+    private static List<LayoutAssert> layoutAsserts(ApiModel model) {
+        List<LayoutAssert> out = new ArrayList<>();
+        for (StructDecl s : model.structs()) {
+            if (!s.complete() || (s.tag().isEmpty() && s.typedefName().isEmpty())) {
+                continue;
+            }
+            if (s.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
+                continue;
+            }
+            String type = s.typedefName().orElseGet(() -> (s.union() ? "union " : "struct ") + s.tag());
+            Layout l = Layout.of(s, model);
+            out.add(new LayoutAssert("sizeof(" + type + ") == " + l.size(), "sizeof(" + type + ") differs from jembed's layout"));
+            for (Layout.Member m : Layout.members(s, model)) {
+                if (!m.field().name().isEmpty()) {
+                    out.add(new LayoutAssert("offsetof(" + type + ", " + m.field().name() + ") == " + m.offset(),
+                            "offset of " + type + "." + m.field().name() + " differs from jembed's layout"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A C string literal for {@code s}. */
+    static String cString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append((char) c);
+            } else if (c < 0x20 || c >= 0x7f) {
+                sb.append(String.format("\\%03o", c));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A path for the assembler's {@code .incbin "..."}, inside a C string literal inside {@code __asm__}. */
+    private static String asmPath(Path p) {
+        String abs = p.toAbsolutePath().toString();
+        // The assembler string is itself inside a C string: escape for both levels.
+        return abs.replace("\\", "\\\\\\\\").replace("\"", "\\\\\\\"");
+    }
+}

@@ -1,0 +1,123 @@
+package org.jembed.plugin;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.jembed.core.BuildLog;
+import org.jembed.core.Pipeline;
+import org.jembed.core.model.Diagnostic;
+import org.jembed.core.model.DiagnosticException;
+
+/** Parameters shared by the jembed goals, and the one place where their errors are worded. */
+abstract class AbstractEmbedMojo extends AbstractMojo {
+
+    /** The project being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * The library's name: the build writes {@code target/lib<libraryName>.so}. Must be a C identifier.
+     * Default: the artifactId with {@code -} replaced by {@code _}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.libraryName")
+    protected String libraryName;
+
+    /**
+     * The API header: the functions it declares are the library's exported functions.
+     * Default: {@code src/main/c/<libraryName>.h}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.header")
+    protected File header;
+
+    /**
+     * Extra include directories for the preprocessor and the C compiler (the header's folder is always searched).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<File> includeDirectories = new ArrayList<>();
+
+    /**
+     * The Java package of the generated struct views and constants class. Default: the groupId followed by the
+     * library name, e.g. {@code com.example.my_plugin}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.javaPackage")
+    protected String javaPackage;
+
+    /**
+     * The C compiler driver.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.compiler", defaultValue = "gcc")
+    protected String compiler;
+
+    /** The library name, checked. */
+    protected String libraryName() throws MojoFailureException {
+        String name = libraryName != null ? libraryName : project.getArtifactId().replace('-', '_').replace('.', '_');
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MojoFailureException("<libraryName> must be a C identifier, got '" + name + "'; use '"
+                    + name.replaceAll("[^A-Za-z0-9_]", "_").replaceFirst("^([0-9])", "_$1") + "'");
+        }
+        return name;
+    }
+
+    /** The header request every goal starts from. */
+    protected Pipeline.HeaderRequest headerRequest() throws MojoFailureException {
+        String name = libraryName();
+        File h = header != null ? header : new File(project.getBasedir(), "src/main/c/" + name + ".h");
+        if (!h.isFile()) {
+            throw new MojoFailureException("API header " + h + " does not exist; create it or set <header> to the header "
+                    + "that declares the functions to export");
+        }
+        return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
+                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), compiler);
+    }
+
+    private String javaPackage(String name) throws MojoFailureException {
+        String pkg = javaPackage != null ? javaPackage
+                : project.getGroupId().replaceAll("[^A-Za-z0-9_.]", "_") + "." + name;
+        if (!pkg.matches("([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+            throw new MojoFailureException("<javaPackage> must be a Java package name, got '" + pkg + "'");
+        }
+        return pkg;
+    }
+
+    /** Logs every diagnostic as the compiler would print it and turns them into a build failure. */
+    protected MojoFailureException failure(DiagnosticException e, String what) {
+        for (Diagnostic d : e.diagnostics()) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                getLog().error(d.toString());
+            } else {
+                getLog().warn(d.toString());
+            }
+        }
+        long errors = e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+        return new MojoFailureException(what + ": " + errors + (errors == 1 ? " error" : " errors") + "\n" + e.getMessage());
+    }
+
+    /** The Maven log as the core's log. */
+    protected BuildLog buildLog() {
+        return new BuildLog() {
+            @Override public void info(String line) { getLog().info(line); }
+            @Override public void warn(String line) { getLog().warn(line); }
+            @Override public void debug(String line) { getLog().debug(line); }
+        };
+    }
+
+    /** {@code path} relative to the project, for log lines. */
+    protected Path rel(Path path) {
+        return Pipeline.relativize(project.getBasedir().toPath(), path);
+    }
+}

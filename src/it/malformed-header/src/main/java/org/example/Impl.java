@@ -1,0 +1,4 @@
+package org.example;
+
+public final class Impl {
+}

@@ -1,0 +1,451 @@
+/*
+ * jembed run-time support: start-up, thread attachment and error reporting for one library.
+ * A fixed file, compiled into every jembed library next to the generated glue. See jembed_runtime.h.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "jembed_runtime.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <link.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+__thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
+
+/* Messages after a failed start: one line per refused call, up to this many; then one "suppressed" line. */
+#define JEMBED_REFUSED_CALL_MESSAGES 5
+/* How long to wait for a JVM that another library is creating at the same moment. */
+#define JEMBED_JOIN_WAIT_MS 60000
+
+typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
+typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
+
+static pthread_key_t detach_key;
+static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
+
+/* ---- diagnostics ------------------------------------------------------------------------------ */
+
+/* A growing text of what the start tried, printed only when the start fails. */
+typedef struct trail {
+    char text[8192];
+    size_t used;
+} trail;
+
+static void trail_add(trail *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trail_add(trail *t, const char *fmt, ...) {
+    if (t->used >= sizeof t->text - 1) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(t->text + t->used, sizeof t->text - t->used, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        t->used += (size_t)n;
+        if (t->used > sizeof t->text - 1) {
+            t->used = sizeof t->text - 1;
+        }
+    }
+}
+
+/* ---- thread attachment ------------------------------------------------------------------------ */
+
+static void detach_on_exit(void *vm) {
+    jembed_tls_env = NULL;
+    JavaVM *jvm = (JavaVM *)vm;
+    (*jvm)->DetachCurrentThread(jvm);
+}
+
+static void make_detach_key(void) {
+    pthread_key_create(&detach_key, detach_on_exit);
+}
+
+/*
+ * Remembers that this library attached the current thread: its env is cached for the fast path and the
+ * thread is detached when it exits (pthread key destructor). A thread attached by somebody else (a Java
+ * thread, or a host that attaches itself) is not cached, since its owner may detach it.
+ */
+static void own_thread(JavaVM *vm, JNIEnv *env) {
+    pthread_once(&detach_key_once, make_detach_key);
+    pthread_setspecific(detach_key, vm);
+    jembed_tls_env = env;
+}
+
+/* This thread's env, attaching it as a daemon thread if needed. NULL when the JVM refuses. */
+static JNIEnv *thread_env(jembed_library *lib) {
+    JNIEnv *env = NULL;
+    jint rc = (*lib->vm)->GetEnv(lib->vm, (void **)&env, JNI_VERSION_10);
+    if (rc == JNI_OK) {
+        return env;
+    }
+    if (rc != JNI_EDETACHED) {
+        fprintf(stderr, "jembed: %s: JNI GetEnv failed (%d)\n", lib->name, (int)rc);
+        return NULL;
+    }
+    JavaVMAttachArgs args = { JNI_VERSION_10, NULL, NULL };
+    rc = (*lib->vm)->AttachCurrentThreadAsDaemon(lib->vm, (void **)&env, &args);
+    if (rc != JNI_OK) {
+        fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d)\n", lib->name, (int)rc);
+        return NULL;
+    }
+    own_thread(lib->vm, env);
+    return env;
+}
+
+/* ---- finding the JVM -------------------------------------------------------------------------- */
+
+static int find_libjvm_cb(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    const char *name = info->dlpi_name;
+    size_t len = name ? strlen(name) : 0;
+    if (len >= 10 && strcmp(name + len - 10, "/libjvm.so") == 0) {
+        snprintf((char *)data, PATH_MAX, "%s", name);
+        return 1;
+    }
+    return 0;
+}
+
+/* A libjvm already loaded in this process (by the host or by another library), or NULL. */
+static void *loaded_libjvm(trail *t) {
+    char path[PATH_MAX] = "";
+    if (dl_iterate_phdr(find_libjvm_cb, path) == 0) {
+        return NULL;
+    }
+    void *h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
+    trail_add(t, "  libjvm already loaded: %s\n", path);
+    return h;
+}
+
+static void origin_dir(char *out, size_t size) {
+    Dl_info info;
+    out[0] = '\0';
+    if (dladdr((void *)&jembed_lib, &info) && info.dli_fname) {
+        snprintf(out, size, "%s", info.dli_fname);
+        char *slash = strrchr(out, '/');
+        if (slash) {
+            *slash = '\0';
+        } else {
+            snprintf(out, size, ".");
+        }
+    }
+}
+
+/* Opens libjvm from the first place that has one: JEMBED_JAVA_HOME, $ORIGIN/jre, the build JDK, JAVA_HOME. */
+static void *open_libjvm(jembed_library *lib, trail *t) {
+    char origin[PATH_MAX];
+    origin_dir(origin, sizeof origin);
+    struct { const char *what; const char *home; const char *suffix; } places[] = {
+        { "JEMBED_JAVA_HOME", getenv("JEMBED_JAVA_HOME"), "" },
+        { "runtime bundled beside the library ($ORIGIN/jre)", origin[0] ? origin : NULL, "/jre" },
+        { "JDK recorded at build time", lib->build_java_home, "" },
+        { "JAVA_HOME", getenv("JAVA_HOME"), "" },
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (places[i].home == NULL || places[i].home[0] == '\0') {
+            trail_add(t, "  %s: not set\n", places[i].what);
+            continue;
+        }
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s%s/lib/server/libjvm.so", places[i].home, places[i].suffix);
+        void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        if (h != NULL) {
+            trail_add(t, "  %s: loaded %s\n", places[i].what, path);
+            return h;
+        }
+        const char *why = dlerror();
+        trail_add(t, "  %s: %s\n", places[i].what, why ? why : path);
+    }
+    return NULL;
+}
+
+static void sleep_ms(long ms) {
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* The JVM of this process: joined when one runs, created otherwise. 0 on success. */
+static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
+    void *jvm = loaded_libjvm(t);
+    int created_here = 0;
+    if (jvm == NULL) {
+        jvm = open_libjvm(lib, t);
+        if (jvm == NULL) {
+            trail_add(t, "no libjvm.so found: set JEMBED_JAVA_HOME or JAVA_HOME to a JDK 22 or newer\n");
+            return -1;
+        }
+    }
+    created_vms_fn created = (created_vms_fn)dlsym(jvm, "JNI_GetCreatedJavaVMs");
+    create_vm_fn create = (create_vm_fn)dlsym(jvm, "JNI_CreateJavaVM");
+    if (created == NULL || create == NULL) {
+        trail_add(t, "libjvm.so has no JNI invocation API (JNI_CreateJavaVM)\n");
+        return -1;
+    }
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    if (created(&vm, 1, &count) == JNI_OK && count > 0) {
+        trail_add(t, "  joined the JVM already running in this process\n");
+    } else {
+        int n = lib->jvm_option_count;
+        JavaVMOption *options = calloc((size_t)n + 1, sizeof *options);
+        if (options == NULL) {
+            trail_add(t, "out of memory\n");
+            return -1;
+        }
+        trail_add(t, "  JVM options:");
+        for (int i = 0; i < n; i++) {
+            options[i].optionString = (char *)lib->jvm_options[i];
+            trail_add(t, " %s", lib->jvm_options[i]);
+        }
+        trail_add(t, "\n");
+        JavaVMInitArgs args;
+        args.version = JNI_VERSION_10;
+        args.nOptions = n;
+        args.options = options;
+        args.ignoreUnrecognized = JNI_FALSE;
+        JNIEnv *env = NULL;
+        jint rc = create(&vm, (void **)&env, &args);
+        free(options);
+        if (rc == JNI_EEXIST) {
+            /* Another library is creating the JVM right now: wait until it is visible, then join. */
+            trail_add(t, "  another library created the JVM first; joining it\n");
+            for (long waited = 0; waited < JEMBED_JOIN_WAIT_MS; waited += 5) {
+                if (created(&vm, 1, &count) == JNI_OK && count > 0) {
+                    break;
+                }
+                sleep_ms(5);
+            }
+            if (count == 0) {
+                trail_add(t, "timed out waiting for the JVM another library is creating\n");
+                return -1;
+            }
+        } else if (rc != JNI_OK) {
+            trail_add(t, "JNI_CreateJavaVM failed with %d%s\n", (int)rc,
+                      rc == JNI_EINVAL ? " (invalid JVM option; see the JVM's message above)"
+                      : rc == JNI_ENOMEM ? " (not enough memory)"
+                      : rc == JNI_EVERSION ? " (JNI version not supported: use a JDK 22 or newer)"
+                      : " (a JVM cannot be created again in a process whose JVM was destroyed)");
+            return -1;
+        } else {
+            created_here = 1;
+            lib->vm = vm;
+            own_thread(vm, env);
+            *env_out = env;
+        }
+    }
+    lib->vm = vm;
+    if (!created_here) {
+        JNIEnv *env = thread_env(lib);
+        if (env == NULL) {
+            trail_add(t, "cannot attach the starting thread to the JVM\n");
+            return -1;
+        }
+        *env_out = env;
+    }
+    return 0;
+}
+
+/* ---- defining the library's class loader, binding, init ---------------------------------------- */
+
+/* True (and the exception printed after the trail) when a Java exception is pending. */
+static int threw(JNIEnv *env, trail *t, const char *what) {
+    if (!(*env)->ExceptionCheck(env)) {
+        return 0;
+    }
+    trail_add(t, "%s threw:\n", what);
+    return 1;
+}
+
+static jclass load_class(JNIEnv *env, jobject loader, const char *binary_name) {
+    jclass cl_class = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jmethodID load = (*env)->GetMethodID(env, cl_class, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+    jstring name = (*env)->NewStringUTF(env, binary_name);
+    if (name == NULL) {
+        return NULL;
+    }
+    return (jclass)(*env)->CallObjectMethod(env, loader, load, name);
+}
+
+/* Everything after the JVM is up: 0 on success; on failure the exception (if any) is still pending. */
+static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
+    jclass cl_class = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jclass url_loader = (*env)->FindClass(env, "java/net/URLClassLoader");
+    jclass url_class = (*env)->FindClass(env, "java/net/URL");
+    if (cl_class == NULL || url_loader == NULL || url_class == NULL) {
+        return threw(env, t, "looking up JDK classes"), -1;
+    }
+    jmethodID platform_m = (*env)->GetStaticMethodID(env, cl_class, "getPlatformClassLoader", "()Ljava/lang/ClassLoader;");
+    jobject platform = (*env)->CallStaticObjectMethod(env, cl_class, platform_m);
+    jobjectArray no_urls = (*env)->NewObjectArray(env, 0, url_class, NULL);
+    jmethodID url_init = (*env)->GetMethodID(env, url_loader, "<init>", "([Ljava/net/URL;Ljava/lang/ClassLoader;)V");
+    if (threw(env, t, "creating the boot class loader")) {
+        return -1;
+    }
+    /* An empty loader that holds only the boot classes, so that libraries never share them. */
+    jobject host = (*env)->NewObject(env, url_loader, url_init, no_urls, platform);
+    if (host == NULL) {
+        return threw(env, t, "creating the boot class loader"), -1;
+    }
+    jclass frozen_loader = NULL;
+    for (int i = 0; i < lib->boot_class_count; i++) {
+        const jembed_boot_class *b = &lib->boot_classes[i];
+        jclass c = (*env)->DefineClass(env, b->name, host, (const jbyte *)b->bytes, (jsize)b->size);
+        if (c == NULL) {
+            trail_add(t, "defining boot class %s failed\n", b->name);
+            threw(env, t, "DefineClass");
+            return -1;
+        }
+        if (strcmp(b->name, "org/jembed/runtime/boot/FrozenLoader") == 0) {
+            frozen_loader = c;
+        }
+    }
+    if (frozen_loader == NULL) {
+        trail_add(t, "the library has no org/jembed/runtime/boot/FrozenLoader class (corrupt build)\n");
+        return -1;
+    }
+    jobject image = (*env)->NewDirectByteBuffer(env, (void *)lib->image, (jlong)lib->image_size);
+    if (image == NULL) {
+        return threw(env, t, "NewDirectByteBuffer"), -1;
+    }
+    jclass buffer_class = (*env)->FindClass(env, "java/nio/ByteBuffer");
+    jmethodID read_only = (*env)->GetMethodID(env, buffer_class, "asReadOnlyBuffer", "()Ljava/nio/ByteBuffer;");
+    image = (*env)->CallObjectMethod(env, image, read_only);
+    jmethodID ctor = (*env)->GetMethodID(env, frozen_loader, "<init>",
+                                         "(Ljava/nio/ByteBuffer;Ljava/lang/String;Ljava/lang/ClassLoader;)V");
+    jstring lib_name = (*env)->NewStringUTF(env, lib->name);
+    if (threw(env, t, "preparing the frozen classes")) {
+        return -1;
+    }
+    jobject loader = (*env)->NewObject(env, frozen_loader, ctor, image, lib_name, platform);
+    if (loader == NULL) {
+        return threw(env, t, "opening the frozen classes"), -1;
+    }
+    jclass bridge = load_class(env, loader, lib->bridge_class);
+    if (bridge == NULL) {
+        trail_add(t, "loading %s failed\n", lib->bridge_class);
+        threw(env, t, "ClassLoader.loadClass");
+        return -1;
+    }
+    for (int i = 0; i < lib->binding_count; i++) {
+        const jembed_binding *b = &lib->bindings[i];
+        lib->method_ids[i] = (*env)->GetStaticMethodID(env, bridge, b->c_name, b->descriptor);
+        if (lib->method_ids[i] == NULL) {
+            trail_add(t, "binding %s%s failed\n", b->c_name, b->descriptor);
+            threw(env, t, "GetStaticMethodID");
+            return -1;
+        }
+    }
+    lib->bridge = (jclass)(*env)->NewGlobalRef(env, bridge);
+    __atomic_store_n(&lib->bound, 1, __ATOMIC_RELEASE);
+
+    jmethodID init = (*env)->GetStaticMethodID(env, bridge, "$init", "()V");
+    if (init == NULL) {
+        return threw(env, t, "binding the init code"), -1;
+    }
+    (*env)->CallStaticVoidMethod(env, bridge, init);
+    if (threw(env, t, "init code")) {
+        return -1;
+    }
+    return 0;
+}
+
+static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
+    fprintf(stderr, "jembed: %s: start failed; every function of this library will return its error value.\n",
+            lib->name);
+    fprintf(stderr, "jembed: %s: what was tried:\n%s", lib->name, t->text);
+    if (env != NULL && (*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionDescribe(env);
+    }
+    fflush(stderr);
+}
+
+/* Runs the start under the library's lock. 0 when ready. */
+static int start_locked(jembed_library *lib) {
+    trail t;
+    t.used = 0;
+    t.text[0] = '\0';
+    JNIEnv *env = NULL;
+    if (find_or_create_vm(lib, &env, &t) != 0) {
+        report_failed_start(lib, NULL, &t);
+        return -1;
+    }
+    if ((*env)->PushLocalFrame(env, 64) != 0) {
+        (*env)->ExceptionClear(env);
+        trail_add(&t, "out of memory for JNI local references\n");
+        report_failed_start(lib, NULL, &t);
+        return -1;
+    }
+    int rc = define_and_bind(lib, env, &t);
+    if (rc != 0) {
+        report_failed_start(lib, env, &t);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    return rc;
+}
+
+static void report_refused_call(jembed_library *lib, int binding) {
+    unsigned n = __atomic_add_fetch(&lib->failed_calls, 1, __ATOMIC_RELAXED);
+    const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
+    if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
+        fprintf(stderr, "jembed: %s: %s: not started (start failed earlier); returning %s\n", lib->name, fn,
+                binding >= 0 ? lib->bindings[binding].error_value : "-1");
+        if (n == JEMBED_REFUSED_CALL_MESSAGES) {
+            fprintf(stderr, "jembed: %s: further refused calls are not reported\n", lib->name);
+        }
+    }
+}
+
+int jembed_start(jembed_library *lib) {
+    int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
+    if (state == JEMBED_READY) {
+        return 0;
+    }
+    if (state == JEMBED_FAILED) {
+        return -1;
+    }
+    int saved_errno = errno;
+    pthread_mutex_lock(&lib->lock);
+    state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
+    int rc;
+    if (state != JEMBED_NOT_STARTED) {
+        rc = state == JEMBED_READY ? 0 : -1;
+    } else if (lib->initializing) {
+        /* The initializing thread calling back in (recursive lock): go through once bound. */
+        rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
+    } else {
+        lib->initializing = 1;
+        rc = start_locked(lib);
+        lib->initializing = 0;
+        __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&lib->lock);
+    errno = saved_errno;
+    return rc;
+}
+
+JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
+    int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
+    if (state != JEMBED_READY) {
+        if (state == JEMBED_FAILED || jembed_start(lib) != 0) {
+            report_refused_call(lib, binding);
+            return NULL;
+        }
+    }
+    JNIEnv *env = jembed_tls_env;
+    return env != NULL ? env : thread_env(lib);
+}
+
+void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding) {
+    const jembed_binding *b = &lib->bindings[binding];
+    fprintf(stderr, "jembed: %s: %s threw a Java exception; returning %s\n", lib->name, b->c_name, b->error_value);
+    fflush(stderr);
+    (*env)->ExceptionDescribe(env);
+    (*env)->ExceptionClear(env);
+}

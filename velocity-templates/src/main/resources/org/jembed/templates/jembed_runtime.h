@@ -1,0 +1,83 @@
+/*
+ * jembed run-time support, compiled into every jembed library (not generated: a fixed file).
+ * Every symbol here is hidden: a library exports only the functions of its API header.
+ *
+ * Run-time steps (docs: "Threads and failures"):
+ *   1. every exported function begins with one acquire-load of lib->state; the fast path is a
+ *      JNI call on a cached jmethodID of the library's bridge class;
+ *   2. the first call starts the runtime under the library's recursive lock: find or create the JVM,
+ *      define the library's class loader over the classes frozen in the .so, bind, run init code;
+ *   3. a failed start is reported once and is permanent: calls return their error value.
+ */
+#ifndef JEMBED_RUNTIME_H
+#define JEMBED_RUNTIME_H
+
+#include <jni.h>
+#include <pthread.h>
+#include <stddef.h>
+
+#define JEMBED_HIDDEN __attribute__((visibility("hidden")))
+
+/* One exported function's binding to its bridge method. */
+typedef struct jembed_binding {
+    const char *c_name;        /* exported C name, e.g. "do_stuff" */
+    const char *descriptor;    /* JVM descriptor of the bridge method, e.g. "(J)I" */
+    const char *error_value;   /* what the function returns on failure, for messages: "0", "NULL" */
+} jembed_binding;
+
+/* A class of the boot package, defined with JNI DefineClass before the frozen-class loader exists. */
+typedef struct jembed_boot_class {
+    const char *name;          /* internal name, e.g. "org/jembed/runtime/boot/FrozenLoader" */
+    const unsigned char *bytes;
+    size_t size;
+} jembed_boot_class;
+
+enum { JEMBED_NOT_STARTED = 0, JEMBED_READY = 1, JEMBED_FAILED = -1 };
+
+/* Everything the runtime knows about one library; the glue defines exactly one, named jembed_lib. */
+typedef struct jembed_library {
+    const char *name;                   /* library name, e.g. "my_plugin" */
+    const char *bridge_class;           /* binary name of the generated bridge class */
+    const jembed_binding *bindings;
+    int binding_count;
+    jmethodID *method_ids;              /* binding_count entries, filled at start */
+    const char *const *jvm_options;     /* from the pom, after the defaults */
+    int jvm_option_count;
+    const char *build_java_home;        /* JDK the library was built against */
+    const jembed_boot_class *boot_classes;
+    int boot_class_count;
+    const unsigned char *image;         /* the frozen classes: an uncompressed jar */
+    size_t image_size;
+
+    /* state */
+    int state;                          /* JEMBED_NOT_STARTED / READY / FAILED; atomic */
+    pthread_mutex_t lock;               /* recursive */
+    int initializing;                   /* set while the start runs, under lock */
+    int bound;                          /* method IDs are valid (re-entrant calls during init) */
+    unsigned failed_calls;              /* calls refused after a failed start, for rate-limited messages */
+    JavaVM *vm;
+    jclass bridge;                      /* global ref */
+} jembed_library;
+
+extern jembed_library jembed_lib JEMBED_HIDDEN;
+extern __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
+
+/* The slow path: start the library if needed, attach this thread if needed. NULL when it cannot. */
+JEMBED_HIDDEN JNIEnv *jembed_env_slow(jembed_library *lib, int binding);
+
+/* The JNIEnv for this thread, starting the library on the first call; NULL on a failed start. */
+static inline JNIEnv *jembed_env(jembed_library *lib, int binding) {
+    JNIEnv *env = jembed_tls_env;
+    if (__builtin_expect(env != NULL && __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY, 1)) {
+        return env;
+    }
+    return jembed_env_slow(lib, binding);
+}
+
+/* Called when a bridge call returned with an exception pending: prints it and clears it. */
+JEMBED_HIDDEN void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding);
+
+/* Starts the library now (CFFI: cffi_start_python). 0 when ready, -1 when start failed (for good). */
+JEMBED_HIDDEN int jembed_start(jembed_library *lib);
+
+#endif
