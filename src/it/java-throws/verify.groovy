@@ -4,7 +4,7 @@ def err = new groovy.xml.XmlSlurper().parse(report).testcase.'system-err'.text()
 println "stderr of the C test:\n${err}"
 assert err.contains('jembed: thrower: divide threw a Java exception; returning 0')
 assert err.contains('java.lang.ArithmeticException: / by zero')
-assert err.contains('at org.example.Thrower.divide(Thrower.java')
+assert err.contains('org.example.Thrower.divide(Thrower.java:9)')
 assert err.contains('jembed: thrower: echo threw a Java exception; returning NULL')
 assert err.contains('java.lang.IllegalArgumentException: echo needs a pointer')
 assert err.count('threw a Java exception') == 2

@@ -402,7 +402,9 @@ static void report_refused_call(jembed_library *lib, int binding) {
     }
 }
 
-int jembed_start(jembed_library *lib) {
+/* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start. */
+static int start(jembed_library *lib, int *ran_start) {
+    *ran_start = 0;
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state == JEMBED_READY) {
         return 0;
@@ -421,6 +423,7 @@ int jembed_start(jembed_library *lib) {
         rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
     } else {
         lib->initializing = 1;
+        *ran_start = 1;
         rc = start_locked(lib);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
@@ -430,11 +433,19 @@ int jembed_start(jembed_library *lib) {
     return rc;
 }
 
+int jembed_start(jembed_library *lib) {
+    int ran_start;
+    return start(lib, &ran_start);
+}
+
 JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state != JEMBED_READY) {
-        if (state == JEMBED_FAILED || jembed_start(lib) != 0) {
-            report_refused_call(lib, binding);
+        int ran_start;
+        if (start(lib, &ran_start) != 0) {
+            if (!ran_start) {
+                report_refused_call(lib, binding);
+            }
             return NULL;
         }
     }

@@ -13,7 +13,7 @@ public final class Impl {
         return v.length();
     }
 
-    @Export("implementd_typo")
+    @Export("implementd")
     public static int stray(int x) {
         return x;
     }
