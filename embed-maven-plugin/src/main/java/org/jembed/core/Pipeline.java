@@ -57,12 +57,14 @@ public final class Pipeline {
      * @param compilerOptions  extra C compiler options
      * @param linkerOptions    extra linker options
      * @param startFunction    name under which to export the explicit start function, if any
+     * @param runtime          run-time options (JVM options from the environment, strict mode, shutdown function)
      * @param javaSource       maps a Java method to its source path for messages
      */
     public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                                  Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                                  List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
-                                 Optional<String> startFunction, Function<ExportScanner.Found, String> javaSource) {}
+                                 Optional<String> startFunction, GlueRenderer.RuntimeOptions runtime,
+                                 Function<ExportScanner.Found, String> javaSource) {}
 
     /**
      * What a library build produced.
@@ -149,7 +151,7 @@ public final class Pipeline {
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         jvmOptions.addAll(request.jvmOptions());
         GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
-                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), frozen.image(),
+                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime(), frozen.image(),
                 frozen.sha256(), boot);
         GlueRenderer glue = new GlueRenderer(new Templates());
         Path cDir = request.generatedCDir();

@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 import org.jembed.core.Pipeline;
 import org.jembed.core.bind.ExportScanner;
+import org.jembed.core.glue.GlueRenderer;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.nativebuild.NativeBuilder;
 
@@ -97,6 +98,36 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String startFunction;
 
     /**
+     * Whether JVM options may also come from the environment variable named after the library,
+     * {@code <LIBRARYNAME>_JVM_OPTIONS} (e.g. {@code MY_PLUGIN_JVM_OPTIONS=-Xmx64m}); they follow the pom's
+     * {@link #jvmOptions}. Set to {@code false} to forbid.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "true")
+    private boolean jvmOptionsFromEnvironment;
+
+    /**
+     * Strict mode: refuse to create a JVM (the start fails, with a diagnostic) while {@code JAVA_TOOL_OPTIONS} or
+     * {@code _JAVA_OPTIONS} is set, since an embedded JVM reads both and {@code _JAVA_OPTIONS} overrides the pom's
+     * options. Off by default: the variables are honoured and listed in start-failure diagnostics.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "false")
+    private boolean strictEnvironment;
+
+    /**
+     * When set, the library also exports {@code int <shutdownFunction>(void)}: later calls return their error value,
+     * and when no other jembed library uses the JVM and a jembed library created it, the JVM is destroyed (shutdown
+     * hooks run). A JVM cannot be created again in the same process. Returns 0, or -1 when not started.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String shutdownFunction;
+
+    /**
      * The classifier of the attached library. Default: {@code <os>-<arch>}, e.g. {@code linux-x86_64}
      * (os-maven-plugin's {@code os.detected.classifier} spelling).
      *
@@ -112,9 +143,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         Pipeline.HeaderRequest header = headerRequest();
         String name = libraryName();
-        if (startFunction != null && !startFunction.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new MojoFailureException("<startFunction> must be a C identifier, got '" + startFunction + "'");
-        }
+        requireIdentifier("startFunction", startFunction);
+        requireIdentifier("shutdownFunction", shutdownFunction);
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<Path> runtime = new ArrayList<>();
         try {
@@ -130,6 +160,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
                 javaHome.toPath(), jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
+                new GlueRenderer.RuntimeOptions(
+                        jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
+                        strictEnvironment, Optional.ofNullable(shutdownFunction)),
                 this::javaSource);
         Pipeline.LibraryResult result;
         try {
@@ -144,6 +177,12 @@ public class LibraryMojo extends AbstractEmbedMojo {
         getLog().info("Built " + rel(result.library()) + " (" + result.bindings() + " exported function(s), native build "
                 + result.nativeBuild().duration().toMillis() + " ms)");
         projectHelper.attachArtifact(project, "so", classifier(), result.library().toFile());
+    }
+
+    private static void requireIdentifier(String parameter, String value) throws MojoFailureException {
+        if (value != null && !value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MojoFailureException("<" + parameter + "> must be a C identifier, got '" + value + "'");
+        }
     }
 
     private List<Path> userCSources() throws MojoExecutionException {

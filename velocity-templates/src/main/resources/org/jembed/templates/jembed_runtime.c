@@ -27,6 +27,8 @@ __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
 
+static int registry_add(JNIEnv *env, int delta, int mark_created);
+
 static pthread_key_t detach_key;
 static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
 
@@ -59,6 +61,9 @@ static void trail_add(trail *t, const char *fmt, ...) {
 
 static void detach_on_exit(void *vm) {
     jembed_tls_env = NULL;
+    if (__atomic_load_n(&jembed_lib.state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN) {
+        return; /* the JVM may be destroyed: touching it now would crash */
+    }
     JavaVM *jvm = (JavaVM *)vm;
     (*jvm)->DetachCurrentThread(jvm);
 }
@@ -137,12 +142,23 @@ static void origin_dir(char *out, size_t size) {
     }
 }
 
-/* Opens libjvm from the first place that has one: JEMBED_JAVA_HOME, $ORIGIN/jre, the build JDK, JAVA_HOME. */
+/*
+ * Opens libjvm from the first place that has one: $ORIGIN/jre, the build JDK, JAVA_HOME; or, when
+ * JEMBED_JAVA_HOME is set, from there only (an explicit choice is never silently replaced by another JDK).
+ */
 static void *open_libjvm(jembed_library *lib, trail *t) {
     char origin[PATH_MAX];
     origin_dir(origin, sizeof origin);
+    const char *explicit_home = getenv("JEMBED_JAVA_HOME");
+    if (explicit_home != NULL && explicit_home[0] != '\0') {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/lib/server/libjvm.so", explicit_home);
+        void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        const char *why = h ? NULL : dlerror();
+        trail_add(t, "  JEMBED_JAVA_HOME (the only place searched when set): %s%s\n", h ? "loaded " : "", h ? path : why);
+        return h;
+    }
     struct { const char *what; const char *home; const char *suffix; } places[] = {
-        { "JEMBED_JAVA_HOME", getenv("JEMBED_JAVA_HOME"), "" },
         { "runtime bundled beside the library ($ORIGIN/jre)", origin[0] ? origin : NULL, "/jre" },
         { "JDK recorded at build time", lib->build_java_home, "" },
         { "JAVA_HOME", getenv("JAVA_HOME"), "" },
@@ -174,11 +190,10 @@ static void sleep_ms(long ms) {
 /* The JVM of this process: joined when one runs, created otherwise. 0 on success. */
 static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
     void *jvm = loaded_libjvm(t);
-    int created_here = 0;
     if (jvm == NULL) {
         jvm = open_libjvm(lib, t);
         if (jvm == NULL) {
-            trail_add(t, "no libjvm.so found: set JEMBED_JAVA_HOME or JAVA_HOME to a JDK 22 or newer\n");
+            trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK 22 or newer\n");
             return -1;
         }
     }
@@ -193,16 +208,56 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
     if (created(&vm, 1, &count) == JNI_OK && count > 0) {
         trail_add(t, "  joined the JVM already running in this process\n");
     } else {
-        int n = lib->jvm_option_count;
+        const char *strict_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS" };
+        for (size_t i = 0; i < sizeof strict_vars / sizeof strict_vars[0]; i++) {
+            const char *v = getenv(strict_vars[i]);
+            if (v != NULL && v[0] != '\0') {
+                if (lib->strict_environment) {
+                    trail_add(t, "%s is set (\"%s\") and this library was built with <strictEnvironment>: "
+                                 "unset it, or build without strict mode\n", strict_vars[i], v);
+                    return -1;
+                }
+                trail_add(t, "  %s is set and is read by the JVM: %s\n", strict_vars[i], v);
+            }
+        }
+        /* Options from the environment variable named after the library, split at white space. */
+        char *env_copy = NULL;
+        int env_count = 0;
+        if (lib->options_env_var != NULL) {
+            const char *v = getenv(lib->options_env_var);
+            if (v != NULL && v[0] != '\0') {
+                env_copy = strdup(v);
+                if (env_copy == NULL) {
+                    trail_add(t, "out of memory\n");
+                    return -1;
+                }
+                for (char *p = env_copy; *p; ) {
+                    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+                    if (*p == '\0') break;
+                    env_count++;
+                    while (*p && *p != ' ' && *p != '\t' && *p != '\n') p++;
+                }
+            }
+        }
+        int n = lib->jvm_option_count + env_count;
         JavaVMOption *options = calloc((size_t)n + 1, sizeof *options);
         if (options == NULL) {
+            free(env_copy);
             trail_add(t, "out of memory\n");
             return -1;
         }
         trail_add(t, "  JVM options:");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < lib->jvm_option_count; i++) {
             options[i].optionString = (char *)lib->jvm_options[i];
             trail_add(t, " %s", lib->jvm_options[i]);
+        }
+        if (env_count > 0) {
+            trail_add(t, " (from %s:)", lib->options_env_var);
+            int i = lib->jvm_option_count;
+            for (char *save = NULL, *tok = strtok_r(env_copy, " \t\n", &save); tok != NULL; tok = strtok_r(NULL, " \t\n", &save)) {
+                options[i++].optionString = tok;
+                trail_add(t, " %s", tok);
+            }
         }
         trail_add(t, "\n");
         JavaVMInitArgs args;
@@ -213,6 +268,7 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
         JNIEnv *env = NULL;
         jint rc = create(&vm, (void **)&env, &args);
         free(options);
+        free(env_copy);
         if (rc == JNI_EEXIST) {
             /* Another library is creating the JVM right now: wait until it is visible, then join. */
             trail_add(t, "  another library created the JVM first; joining it\n");
@@ -231,24 +287,30 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
                       rc == JNI_EINVAL ? " (invalid JVM option; see the JVM's message above)"
                       : rc == JNI_ENOMEM ? " (not enough memory)"
                       : rc == JNI_EVERSION ? " (JNI version not supported: use a JDK 22 or newer)"
-                      : " (a JVM cannot be created again in a process whose JVM was destroyed)");
+                      : " (see the JVM's message above: an unrecognized option, or a JVM destroyed earlier in this process,"
+                        " which cannot be created again)");
             return -1;
         } else {
-            created_here = 1;
+            /* The creating thread is attached as a non-daemon "main" thread; re-attach it as a daemon like every
+               other native thread, so that a later DestroyJavaVM does not wait for a host thread to end. */
+            (*vm)->DetachCurrentThread(vm);
             lib->vm = vm;
-            own_thread(vm, env);
-            *env_out = env;
+            lib->created_vm = 1;
+            if (thread_env(lib) == NULL) {
+                trail_add(t, "cannot attach the starting thread to the JVM it created\n");
+                return -1;
+            }
+            *env_out = jembed_tls_env;
+            return 0;
         }
     }
     lib->vm = vm;
-    if (!created_here) {
-        JNIEnv *env = thread_env(lib);
-        if (env == NULL) {
-            trail_add(t, "cannot attach the starting thread to the JVM\n");
-            return -1;
-        }
-        *env_out = env;
+    JNIEnv *env = thread_env(lib);
+    if (env == NULL) {
+        trail_add(t, "cannot attach the starting thread to the JVM\n");
+        return -1;
     }
+    *env_out = env;
     return 0;
 }
 
@@ -385,6 +447,8 @@ static int start_locked(jembed_library *lib) {
     int rc = define_and_bind(lib, env, &t);
     if (rc != 0) {
         report_failed_start(lib, env, &t);
+    } else {
+        registry_add(env, 1, lib->created_vm);
     }
     (*env)->PopLocalFrame(env, NULL);
     return rc;
@@ -394,7 +458,9 @@ static void report_refused_call(jembed_library *lib, int binding) {
     unsigned n = __atomic_add_fetch(&lib->failed_calls, 1, __ATOMIC_RELAXED);
     const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
     if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
-        fprintf(stderr, "jembed: %s: %s: not started (start failed earlier); returning %s\n", lib->name, fn,
+        fprintf(stderr, "jembed: %s: %s: %s; returning %s\n", lib->name, fn,
+                __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN ? "the library was shut down"
+                                                                                   : "not started (start failed earlier)",
                 binding >= 0 ? lib->bindings[binding].error_value : "-1");
         if (n == JEMBED_REFUSED_CALL_MESSAGES) {
             fprintf(stderr, "jembed: %s: further refused calls are not reported\n", lib->name);
@@ -409,7 +475,7 @@ static int start(jembed_library *lib, int *ran_start) {
     if (state == JEMBED_READY) {
         return 0;
     }
-    if (state == JEMBED_FAILED) {
+    if (state == JEMBED_FAILED || state == JEMBED_SHUT_DOWN) {
         return -1;
     }
     int saved_errno = errno;
@@ -451,6 +517,105 @@ JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
     }
     JNIEnv *env = jembed_tls_env;
     return env != NULL ? env : thread_env(lib);
+}
+
+/* ---- the JVM-wide registry of started libraries, and shutdown ------------------------------------ */
+
+#define JEMBED_ACTIVE_PROPERTY "org.jembed.activeLibraries"
+#define JEMBED_CREATED_PROPERTY "org.jembed.createdJvm"
+
+/*
+ * Adds delta to the number of started, not shut-down jembed libraries in this JVM and returns the new count
+ * (-1 on a JNI failure). The count lives in a system property, the one place every library's class loader sees,
+ * updated under the monitor of java.lang.System so that libraries starting together do not lose updates.
+ */
+static int registry_add(JNIEnv *env, int delta, int mark_created) {
+    jclass sys = (*env)->FindClass(env, "java/lang/System");
+    if (sys == NULL) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    jmethodID get = (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    jmethodID set = (*env)->GetStaticMethodID(env, sys, "setProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;");
+    jstring key = (*env)->NewStringUTF(env, JEMBED_ACTIVE_PROPERTY);
+    int count = -1;
+    if (get != NULL && set != NULL && key != NULL && (*env)->MonitorEnter(env, sys) == JNI_OK) {
+        count = 0;
+        jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
+        if (old != NULL) {
+            const char *text = (*env)->GetStringUTFChars(env, old, NULL);
+            if (text != NULL) {
+                count = atoi(text);
+                (*env)->ReleaseStringUTFChars(env, old, text);
+            }
+            (*env)->DeleteLocalRef(env, old);
+        }
+        count += delta;
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", count);
+        jstring value = (*env)->NewStringUTF(env, buf);
+        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
+        (*env)->DeleteLocalRef(env, prev);
+        (*env)->DeleteLocalRef(env, value);
+        if (mark_created) {
+            jstring ckey = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
+            jstring yes = (*env)->NewStringUTF(env, "true");
+            prev = (*env)->CallStaticObjectMethod(env, sys, set, ckey, yes);
+            (*env)->DeleteLocalRef(env, prev);
+            (*env)->DeleteLocalRef(env, ckey);
+            (*env)->DeleteLocalRef(env, yes);
+        }
+        (*env)->MonitorExit(env, sys);
+    }
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        count = -1;
+    }
+    (*env)->DeleteLocalRef(env, key);
+    (*env)->DeleteLocalRef(env, sys);
+    return count;
+}
+
+/* True when a jembed library (not a Java host) created the JVM of this process. */
+static int jvm_created_by_jembed(JNIEnv *env) {
+    jclass sys = (*env)->FindClass(env, "java/lang/System");
+    jmethodID get = sys ? (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
+    jstring key = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
+    int created = 0;
+    if (get != NULL && key != NULL) {
+        jstring v = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
+        created = v != NULL;
+        (*env)->DeleteLocalRef(env, v);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, key);
+    (*env)->DeleteLocalRef(env, sys);
+    return created;
+}
+
+int jembed_shutdown(jembed_library *lib) {
+    int saved_errno = errno;
+    pthread_mutex_lock(&lib->lock);
+    int rc = -1;
+    if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
+        JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
+        if (env != NULL) {
+            int remaining = registry_add(env, -1, 0);
+            int destroy = remaining == 0 && jvm_created_by_jembed(env);
+            (*env)->DeleteGlobalRef(env, lib->bridge);
+            lib->bridge = NULL;
+            __atomic_store_n(&lib->state, JEMBED_SHUT_DOWN, __ATOMIC_RELEASE);
+            rc = 0;
+            if (destroy) {
+                /* Runs shutdown hooks and waits for non-daemon Java threads; jembed's threads are daemons. */
+                jembed_tls_env = NULL;
+                (*lib->vm)->DestroyJavaVM(lib->vm);
+            }
+        }
+    }
+    pthread_mutex_unlock(&lib->lock);
+    errno = saved_errno;
+    return rc;
 }
 
 void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding) {

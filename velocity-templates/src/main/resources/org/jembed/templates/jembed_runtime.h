@@ -32,7 +32,7 @@ typedef struct jembed_boot_class {
     size_t size;
 } jembed_boot_class;
 
-enum { JEMBED_NOT_STARTED = 0, JEMBED_READY = 1, JEMBED_FAILED = -1 };
+enum { JEMBED_NOT_STARTED = 0, JEMBED_READY = 1, JEMBED_FAILED = -1, JEMBED_SHUT_DOWN = -2 };
 
 /* Everything the runtime knows about one library; the glue defines exactly one, named jembed_lib. */
 typedef struct jembed_library {
@@ -44,6 +44,8 @@ typedef struct jembed_library {
     const char *const *jvm_options;     /* from the pom, after the defaults */
     int jvm_option_count;
     const char *build_java_home;        /* JDK the library was built against */
+    const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
+    int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
     const jembed_boot_class *boot_classes;
     int boot_class_count;
     const unsigned char *image;         /* the frozen classes: an uncompressed jar */
@@ -56,6 +58,7 @@ typedef struct jembed_library {
     int bound;                          /* method IDs are valid (re-entrant calls during init) */
     unsigned failed_calls;              /* calls refused after a failed start, for rate-limited messages */
     JavaVM *vm;
+    int created_vm;                     /* this library created the JVM (it may destroy it at shutdown) */
     jclass bridge;                      /* global ref */
 } jembed_library;
 
@@ -79,5 +82,13 @@ JEMBED_HIDDEN void jembed_call_threw(JNIEnv *env, jembed_library *lib, int bindi
 
 /* Starts the library now (CFFI: cffi_start_python). 0 when ready, -1 when start failed (for good). */
 JEMBED_HIDDEN int jembed_start(jembed_library *lib);
+
+/*
+ * Shuts the library down for good: later calls return their error value. When this library created the JVM
+ * and no other jembed library is using it, the JVM is destroyed too (JNI DestroyJavaVM: shutdown hooks run, it
+ * waits for non-daemon Java threads). A JVM cannot be created again in the same process. 0 on success, -1 when the
+ * library was never started or is already shut down.
+ */
+JEMBED_HIDDEN int jembed_shutdown(jembed_library *lib);
 
 #endif

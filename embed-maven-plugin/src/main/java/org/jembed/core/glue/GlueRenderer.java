@@ -43,12 +43,24 @@ public final class GlueRenderer {
      * @param jvmOptions     options for a JVM this library creates, defaults first
      * @param buildJavaHome  the JDK recorded for the libjvm search
      * @param startFunction  the exported explicit-start function's name, if any
+     * @param runtime        run-time options: JVM options from the environment, strict mode, shutdown function
      * @param image          the frozen-classes jar
      * @param imageSha256    its content hash, hex
      * @param bootClasses    the boot package's classes
      */
     public record Library(String libraryName, String bridgeClass, List<String> jvmOptions, String buildJavaHome,
-                          Optional<String> startFunction, Path image, String imageSha256, List<BootClass> bootClasses) {}
+                          Optional<String> startFunction, RuntimeOptions runtime, Path image, String imageSha256,
+                          List<BootClass> bootClasses) {}
+
+    /**
+     * Run-time behaviour chosen in the pom.
+     *
+     * @param optionsEnvVar     the environment variable whose value adds JVM options, e.g. {@code MY_PLUGIN_JVM_OPTIONS};
+     *                          empty when the pom forbids options from the environment
+     * @param strictEnvironment refuse to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
+     * @param shutdownFunction  the exported shutdown function's name, if any
+     */
+    public record RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction) {}
 
     /**
      * One exported function, as the template places it.
@@ -103,10 +115,10 @@ public final class GlueRenderer {
         v.put("buildJavaHome", cString(lib.buildJavaHome()));
         v.put("bootClasses", bootViews(lib));
         v.put("layoutAsserts", layoutAsserts(model));
-        v.put("startFunction", lib.startFunction().orElse(null));
-        if (lib.startFunction().isEmpty()) {
-            v.put("startFunction", false);
-        }
+        v.put("startFunction", lib.startFunction().isPresent() ? lib.startFunction().get() : false);
+        v.put("shutdownFunction", lib.runtime().shutdownFunction().isPresent() ? lib.runtime().shutdownFunction().get() : false);
+        v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
+        v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
         return templates.render("glue.c.vm", v);
     }
 

@@ -82,7 +82,8 @@ public final class NativeBuilder {
         int dot = fileName.lastIndexOf('.');
         link.setOutputFileName(fileName.substring(0, dot));
         link.setOutputFileExtension(fileName.substring(dot + 1));
-        List<String> start0 = new ArrayList<>(List.of("-shared", "-Wl,-rpath,$ORIGIN", "-Wl,-z,defs", "-Wl,--as-needed"));
+        List<String> start0 = new ArrayList<>(List.of("-shared", "-Wl,-soname," + fileName, "-Wl,-rpath,$ORIGIN",
+                "-Wl,-z,defs", "-Wl,--as-needed"));
         link.setStartOptions(start0.toArray(String[]::new));
         List<String> end = new ArrayList<>(List.of("-ldl", "-lpthread"));
         end.addAll(request.linkerOptions());
