@@ -1,0 +1,31 @@
+// Build host.c against both libraries and run it from a folder holding only the program and the two libraries.
+def dir = java.nio.file.Files.createTempDirectory('two-libraries').toFile()
+['two-a/target/libtwo_a.so', 'two-b/target/libtwo_b.so'].each { lib ->
+    def src = new File(basedir, lib)
+    assert src.isFile() : "${lib} was not built"
+    java.nio.file.Files.copy(src.toPath(), new File(dir, src.name).toPath())
+}
+def run = { List cmd ->
+    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir)
+    pb.environment().remove('LD_LIBRARY_PATH')
+    def p = pb.start()
+    def out = new StringBuilder(), err = new StringBuilder()
+    p.consumeProcessOutput(out, err)
+    assert p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) : "${cmd} timed out"
+    [p.exitValue(), out.toString(), err.toString()]
+}
+def (cc, ccOut, ccErr) = run(['gcc', '-Wall', '-Wextra', '-Werror', "-I${basedir}/two-a/src/main/c", "-I${basedir}/two-b/src/main/c",
+        "${basedir}/host.c".toString(), '-o', 'host', "-L${dir}", '-ltwo_a', '-ltwo_b', '-lpthread', '-Wl,-rpath,$ORIGIN'])
+assert cc == 0 : "gcc failed:\n${ccErr}"
+def (code, out, err) = run(["${dir}/host".toString()])
+println "host stdout:\n${out}\nhost stderr:\n${err}"
+assert code == 0
+assert out == '''B's first call: 7, done before A's init finished: yes
+A's first call saw its init finished: yes
+a call to A during A's init waited for it: yes
+one JVM: yes
+separate class loaders: yes
+separate statics: A 1, B 1
+'''
+dir.deleteDir()
+return true
