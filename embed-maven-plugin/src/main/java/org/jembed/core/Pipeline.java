@@ -39,8 +39,15 @@ public final class Pipeline {
      * @param includeDirs extra {@code -I} directories for the preprocessor (the header's own folder is always searched)
      * @param javaPackage the package of generated views and constants
      * @param compiler    the C compiler driver, e.g. {@code gcc}
+     * @param internalHeader the internal header, if any: functions user C and Java call each other through, not exported
      */
-    public record HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler) {}
+    public record HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
+                                Optional<Path> internalHeader) {
+        /** A request without an internal header. */
+        public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler) {
+            this(baseDir, header, includeDirs, javaPackage, compiler, Optional.empty());
+        }
+    }
 
     /**
      * A library build.
@@ -98,14 +105,52 @@ public final class Pipeline {
     }
 
     /**
+     * Preprocesses, parses and checks the internal header, whose own functions are not exported: each is either
+     * implemented in Java ({@code @Export}, called from user C) or in user C (called from Java through a generated
+     * downcall). It is preprocessed with the API header's folder on the include path, so it may include the API header.
+     *
+     * @return its model; empty when the request has no internal header
+     * @throws DiagnosticException for every error in it, positioned
+     * @throws IOException         when it does not exist or gcc cannot be run
+     */
+    public static Optional<ApiModel> readInternalHeader(HeaderRequest request, BuildLog log) throws DiagnosticException, IOException {
+        if (request.internalHeader().isEmpty()) {
+            return Optional.empty();
+        }
+        Path header = request.internalHeader().get();
+        if (!Files.isRegularFile(header)) {
+            throw new IOException("internal header " + header + " does not exist");
+        }
+        Path relative = relativize(request.baseDir(), header);
+        List<Path> includes = new ArrayList<>(request.includeDirs());
+        includes.add(request.header().toAbsolutePath().getParent());
+        Preprocessor.Result pp = Preprocessor.run(request.compiler(), request.baseDir(), relative, includes);
+        log.debug(pp.call().summary());
+        ApiModel model = HeaderParser.parse(pp.text(), relative.toString());
+        ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
+        return Optional.of(model);
+    }
+
+    /**
      * Writes the Java struct views and constants for {@code model}.
      *
      * @return the files that were written (unchanged files are not rewritten)
      * @throws IOException when a file cannot be written
      */
     public static List<Path> generateJava(ApiModel model, String javaPackage, Path outDir) throws IOException {
+        return generateJava(model, Optional.empty(), javaPackage, outDir);
+    }
+
+    /**
+     * Writes the Java struct views, constants and accessors, invokers, and the internal header's downcalls.
+     *
+     * @return the files that were written (unchanged files are not rewritten)
+     * @throws IOException when a file cannot be written
+     */
+    public static List<Path> generateJava(ApiModel model, Optional<ApiModel> internal, String javaPackage, Path outDir)
+            throws IOException {
         List<Path> written = new ArrayList<>();
-        Map<String, String> sources = new JavaRenderer(new Templates()).render(model, ViewNames.of(model, javaPackage));
+        Map<String, String> sources = new JavaRenderer(new Templates()).render(model, internal, ViewNames.of(model, javaPackage));
         for (var e : sources.entrySet()) {
             Path file = outDir.resolve(e.getKey());
             if (Outputs.write(file, e.getValue())) {
@@ -125,10 +170,12 @@ public final class Pipeline {
     public static LibraryResult buildLibrary(LibraryRequest request, BuildLog log)
             throws DiagnosticException, NativeBuilder.NativeBuildFailure, IOException {
         HeaderRequest hr = request.header();
-        ApiModel model = readHeader(hr, log);
+        ApiModel model = withoutRuntimeFunctions(readHeader(hr, log), request);
+        Optional<ApiModel> internal = readInternalHeader(hr, log);
         ViewNames views = ViewNames.of(model, hr.javaPackage());
-        List<ExportScanner.Found> found = ExportScanner.scan(request.classesDir());
-        BindingChecker.Result checked = new BindingChecker(model, views, request.javaSource()).check(found);
+        ExportScanner.Scan scan = ExportScanner.scanAll(request.classesDir());
+        BindingChecker.Result checked = new BindingChecker(model, internal, views, request.javaSource(),
+                scan.staticMethods()).check(scan.found());
         log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
                 + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
 
@@ -158,7 +205,10 @@ public final class Pipeline {
         Path glueFile = cDir.resolve(request.libraryName() + "_glue.c");
         Path frozenFile = cDir.resolve(request.libraryName() + "_frozen.c");
         Path runtimeFile = cDir.resolve("jembed_runtime.c");
-        Outputs.write(glueFile, glue.renderGlue(model, checked.bindings(), lib));
+        Outputs.write(glueFile, glue.renderGlue(model, internal,
+                hr.internalHeader().map(p -> p.getFileName().toString()), checked.bindings(), lib));
+        Path userHeader = cDir.resolve("jembed.h");
+        Outputs.write(userHeader, glue.renderUserHeader(model.headerName(), request.libraryName()));
         Outputs.write(frozenFile, glue.renderFrozen(lib));
         Outputs.write(runtimeFile, Templates.resource("jembed_runtime.c"));
         Outputs.write(cDir.resolve("jembed_runtime.h"), Templates.resource("jembed_runtime.h"));
@@ -166,12 +216,45 @@ public final class Pipeline {
         Path headerDir = hr.header().toAbsolutePath().getParent();
         List<Path> includes = new ArrayList<>(List.of(cDir, headerDir, request.javaHome().resolve("include"),
                 request.javaHome().resolve("include").resolve("linux")));
+        hr.internalHeader().ifPresent(p -> includes.add(p.toAbsolutePath().getParent()));
         includes.addAll(hr.includeDirs());
+        // jembed.h is force-included, so the API header's JEMBED_EXPORT exports user C's variables too.
+        List<String> compilerOptions = new ArrayList<>(List.of("-include", userHeader.toAbsolutePath().toString()));
+        compilerOptions.addAll(request.compilerOptions());
         Path library = request.buildDir().resolve("lib" + request.libraryName() + ".so");
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
                 List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
-                request.compilerOptions(), request.linkerOptions(), work.resolve("obj"), library), log);
+                compilerOptions, request.linkerOptions(), work.resolve("obj"), library), log);
         return new LibraryResult(library, checked.bindings().size(), frozen, built);
+    }
+
+    /**
+     * The model without the functions jembed itself defines (the configured start and shutdown functions), which a
+     * header may declare so that C callers see them; each must be declared as {@code int name(void)}.
+     *
+     * @throws DiagnosticException when such a declaration has another prototype
+     */
+    static ApiModel withoutRuntimeFunctions(ApiModel model, LibraryRequest request) throws DiagnosticException {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        request.startFunction().ifPresent(own::add);
+        request.runtime().shutdownFunction().ifPresent(own::add);
+        List<org.jembed.core.model.Diagnostic> errors = new ArrayList<>();
+        List<org.jembed.core.model.FunctionDecl> kept = new ArrayList<>();
+        for (org.jembed.core.model.FunctionDecl fn : model.functions()) {
+            if (!own.contains(fn.name())) {
+                kept.add(fn);
+            } else if (!fn.params().isEmpty() || fn.variadic()
+                    || !(fn.returnType().resolved() instanceof org.jembed.core.model.CType.Prim p
+                         && p.kind() == org.jembed.core.model.PrimKind.INT)) {
+                errors.add(org.jembed.core.model.Diagnostic.error(fn.pos(), "'" + fn.name()
+                        + "' is the library's start or shutdown function (see the pom); declare it as 'int " + fn.name() + "(void)'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
+        return new ApiModel(model.headerName(), kept, model.structs(), model.enums(), model.typedefs(), model.globals(),
+                model.constants());
     }
 
     /** {@code path} relative to {@code base} when it lies below it, else absolute. */
