@@ -39,6 +39,17 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     protected File header;
 
     /**
+     * An internal header (CFFI: {@code extern "Python"} declarations): its functions are not exported. Each is either
+     * implemented by an {@code @Export} Java method and called from user C (the glue defines it with hidden
+     * visibility), or implemented in user C and called from Java through the generated class {@code <header>_h}.
+     * It may include the API header.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.internalHeader")
+    protected File internalHeader;
+
+    /**
      * Extra include directories for the preprocessor and the C compiler (the header's folder is always searched).
      *
      * @since 0.1.0
@@ -81,8 +92,13 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
             throw new MojoFailureException("API header " + h + " does not exist; create it or set <header> to the header "
                     + "that declares the functions to export");
         }
+        if (internalHeader != null && !internalHeader.isFile()) {
+            throw new MojoFailureException("<internalHeader> " + internalHeader + " does not exist; create it or remove"
+                    + " the parameter");
+        }
         return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
-                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), compiler);
+                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), compiler,
+                java.util.Optional.ofNullable(internalHeader).map(File::toPath));
     }
 
     private String javaPackage(String name) throws MojoFailureException {

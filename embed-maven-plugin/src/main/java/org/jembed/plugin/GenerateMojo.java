@@ -36,7 +36,9 @@ public class GenerateMojo extends AbstractEmbedMojo {
         Pipeline.HeaderRequest request = headerRequest();
         try {
             ApiModel model = Pipeline.readHeader(request, buildLog());
-            List<Path> written = Pipeline.generateJava(model, request.javaPackage(), generatedSourcesDirectory.toPath());
+            java.util.Optional<ApiModel> internal = Pipeline.readInternalHeader(request, buildLog());
+            List<Path> written = Pipeline.generateJava(model, internal, request.javaPackage(),
+                    generatedSourcesDirectory.toPath());
             getLog().info("Read " + rel(request.header()) + ": " + model.functions().size() + " exported function(s), "
                     + model.structs().size() + " struct(s); " + written.size() + " Java source(s) updated in "
                     + rel(generatedSourcesDirectory.toPath()));

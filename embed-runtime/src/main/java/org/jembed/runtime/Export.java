@@ -17,7 +17,10 @@ import java.lang.annotation.Target;
  * function. A mismatch fails the build with the header position of the C declaration.
  *
  * <p>At run time an exception thrown by the method never crosses into C: it is printed to standard error
- * with the function's name and the C function returns its error value (0 or {@code NULL}).
+ * with the function's name and the C function returns its error value: {@link #error()}, else 0, {@code NULL},
+ * {@code false} or a zeroed struct. With {@link #onError()} a handler method receives the throwable first and
+ * returns the value to give to C (CFFI: {@code onerror=}); if the handler throws too, both traces are printed and the
+ * error value is returned.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +28,22 @@ import java.lang.annotation.Target;
 public @interface Export {
     /** The C function name; empty (the default) means the method's own name. */
     String value() default "";
+
+    /**
+     * The function's error value (CFFI: {@code error=}), returned when the method (or the library's start) fails.
+     * Written as a Java literal of the C type: an integer ({@code "-1"}, {@code "0xFFFFFFFF"}) within the C type's
+     * range, an enumerator name for an enum, {@code "true"}/{@code "false"} for {@code bool}, a floating literal or
+     * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} for {@code float}/{@code double}, {@code "NULL"} for a
+     * pointer. Empty (the default) means 0, {@code NULL}, {@code false} or a zeroed struct. A value that does not
+     * fit the C type fails the build.
+     */
+    String error() default "";
+
+    /**
+     * The name of a {@code public static} method of the same class that handles a throwable of this method
+     * (CFFI: {@code onerror=}): it takes a {@link Throwable} and returns the same type as this method; what it
+     * returns goes to C. Empty (the default): the trace is printed and the error value returned. A missing or
+     * mismatched handler fails the build.
+     */
+    String onError() default "";
 }

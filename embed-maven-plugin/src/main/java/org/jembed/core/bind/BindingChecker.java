@@ -36,8 +36,10 @@ public final class BindingChecker {
     public record Result(List<Binding> bindings, List<ExportScanner.Found> inits) {}
 
     private final ApiModel model;
+    private final java.util.Optional<ApiModel> internalModel;
     private final ViewNames views;
     private final Function<ExportScanner.Found, String> javaSource;
+    private final java.util.Set<String> staticMethods;
     private final List<Diagnostic> errors = new ArrayList<>();
 
     /**
@@ -46,9 +48,25 @@ public final class BindingChecker {
      * @param javaSource the source path to report for a Java method, e.g. {@code src/main/java/com/example/Init.java}
      */
     public BindingChecker(ApiModel model, ViewNames views, Function<ExportScanner.Found, String> javaSource) {
+        this(model, java.util.Optional.empty(), views, javaSource, java.util.Set.of());
+    }
+
+    /**
+     * @param model         the API
+     * @param internalModel the internal header, if the project has one: its functions may be implemented in Java
+     *                      (called from user C) or in user C (called from Java); none of them needs a binding
+     * @param views         names of the generated struct views
+     * @param javaSource    the source path to report for a Java method
+     * @param staticMethods the public static methods of the classes ({@link ExportScanner.Scan#staticMethods()}),
+     *                      where {@code onError} handlers are looked up
+     */
+    public BindingChecker(ApiModel model, java.util.Optional<ApiModel> internalModel, ViewNames views,
+                          Function<ExportScanner.Found, String> javaSource, java.util.Set<String> staticMethods) {
         this.model = model;
+        this.internalModel = internalModel;
         this.views = views;
         this.javaSource = javaSource;
+        this.staticMethods = staticMethods;
     }
 
     /**
@@ -72,6 +90,9 @@ public final class BindingChecker {
         }
         Map<String, FunctionDecl> declared = model.functions().stream()
                 .collect(Collectors.toMap(FunctionDecl::name, fn -> fn, (a, b) -> a, LinkedHashMap::new));
+        List<FunctionDecl> internals = internalModel.map(ApiModel::functions).orElse(List.of()).stream()
+                .filter(fn -> !declared.containsKey(fn.name())).toList();
+        internals.forEach(fn -> declared.putIfAbsent(fn.name(), fn));
         for (var e : byName.entrySet()) {
             if (!declared.containsKey(e.getKey())) {
                 for (ExportScanner.Found f : e.getValue()) {
@@ -91,7 +112,19 @@ public final class BindingChecker {
                         + impls.stream().map(f -> f.javaName() + " at " + javaPos(f)).collect(Collectors.joining(", "))
                         + "); keep exactly one");
             } else {
-                bind(fn, impls.get(0)).ifPresent(bindings::add);
+                bind(fn, impls.get(0), false).ifPresent(bindings::add);
+            }
+        }
+        java.util.Set<String> seenInternal = new java.util.HashSet<>();
+        for (FunctionDecl fn : internals) {
+            List<ExportScanner.Found> impls = byName.getOrDefault(fn.name(), List.of());
+            if (!seenInternal.add(fn.name()) || impls.isEmpty()) {
+                continue; // implemented in user C, called from Java through the generated downcall
+            }
+            if (impls.size() > 1) {
+                error(fn.pos(), "'" + fn.name() + "' has " + impls.size() + " @Export methods; keep exactly one");
+            } else {
+                bind(fn, impls.get(0), true).ifPresent(bindings::add);
             }
         }
         if (!errors.isEmpty()) {
@@ -101,7 +134,7 @@ public final class BindingChecker {
         return new Result(bindings, inits);
     }
 
-    private java.util.Optional<Binding> bind(FunctionDecl fn, ExportScanner.Found m) {
+    private java.util.Optional<Binding> bind(FunctionDecl fn, ExportScanner.Found m, boolean internal) {
         Type[] args = Type.getArgumentTypes(m.descriptor());
         String ret = Type.getReturnType(m.descriptor()).getDescriptor();
         if (args.length != fn.params().size()) {
@@ -126,13 +159,31 @@ public final class BindingChecker {
         CValue retValue = TypeMapping.classify(fn.returnType(), model, views);
         Crossing result = crossing(retValue, ret, true);
         if (result == null) {
-            String hint = retValue instanceof TypeMapping.ConstCharPointer && ret.equals(TypeMapping.STRING)
-                    ? "returning String for 'const char *' is not supported yet (who would free the copy?); return a MemorySegment"
-                    : "use " + alternatives(retValue);
             error(fn.pos(), "'" + fn.name() + "' returns '" + fn.returnType().cName() + "' but " + m.javaName() + " ("
-                    + javaPos(m) + ") returns '" + TypeMapping.javaName(ret) + "'; " + hint);
+                    + javaPos(m) + ") returns '" + TypeMapping.javaName(ret) + "'; use " + alternatives(retValue));
         }
-        return errors.size() == before ? java.util.Optional.of(new Binding(fn, m, params, result)) : java.util.Optional.empty();
+        Binding.ErrorValue errorValue = Binding.ErrorValue.DEFAULT;
+        if (!m.error().isEmpty()) {
+            try {
+                errorValue = ErrorValues.parse(m.error(), fn.returnType(), model);
+            } catch (IllegalArgumentException e) {
+                error(javaPos(m), "@Export(error = \"" + m.error() + "\") of " + m.javaName() + ": " + e.getMessage());
+            }
+        }
+        java.util.Optional<Binding.Handler> handler = java.util.Optional.empty();
+        if (!m.onError().isEmpty()) {
+            String descriptor = "(Ljava/lang/Throwable;)" + ret;
+            if (staticMethods.contains(m.className() + "." + m.onError() + descriptor)) {
+                handler = java.util.Optional.of(new Binding.Handler(m.className(), m.onError(), descriptor));
+            } else {
+                error(javaPos(m), "@Export(onError = \"" + m.onError() + "\") of " + m.javaName() + ": add 'public static "
+                        + TypeMapping.javaName(ret) + " " + m.onError() + "(Throwable t)' to "
+                        + m.className().replace('/', '.') + "; it receives what the method threw and returns the value for C");
+            }
+        }
+        return errors.size() == before
+                ? java.util.Optional.of(new Binding(fn, m, params, result, internal, errorValue, handler))
+                : java.util.Optional.empty();
     }
 
     /** The crossing for a Java type, or null when the Java type does not fit the C value. */
@@ -140,11 +191,13 @@ public final class BindingChecker {
         if (!value.javaTypes().contains(javaType)) {
             return null;
         }
-        if (value instanceof TypeMapping.StructPointer) {
+        if (value instanceof TypeMapping.StructValue) {
+            return new Crossing(Conversion.STRUCT_VALUE, javaType);
+        } else if (value instanceof TypeMapping.StructPointer) {
             return new Crossing(javaType.equals(TypeMapping.SEGMENT) ? Conversion.SEGMENT : Conversion.VIEW, javaType);
         } else if (value instanceof TypeMapping.ConstCharPointer) {
             if (javaType.equals(TypeMapping.STRING)) {
-                return isReturn ? null : new Crossing(Conversion.STRING, javaType);
+                return new Crossing(Conversion.STRING, javaType);
             }
             return new Crossing(Conversion.SEGMENT, javaType);
         } else if (value instanceof TypeMapping.RawPointer) {
@@ -179,9 +232,6 @@ public final class BindingChecker {
     }
 
     private static String first(CValue value, boolean isReturn) {
-        if (value instanceof TypeMapping.ConstCharPointer && isReturn) {
-            return TypeMapping.SEGMENT;
-        }
         return value.javaTypes().isEmpty() ? "Ljava/lang/Object;" : value.javaTypes().get(0);
     }
 

@@ -35,9 +35,17 @@ public final class ExportScanner {
      * @param init        true for {@code @Init}, false for {@code @Export}
      * @param sourceFile  the class's source file name ({@code Init.java}), or the class name when absent
      * @param line        the first line of the method body, or 0 when the class has no line numbers
+     * @param error       {@code @Export(error = ...)}: the error value as written; empty when not given
+     * @param onError     {@code @Export(onError = ...)}: the handler method's name; empty when not given
      */
     public record Found(String className, int classAccess, String methodName, String descriptor, int access,
-                        String cName, boolean init, String sourceFile, int line) {
+                        String cName, boolean init, String sourceFile, int line, String error, String onError) {
+        /** A method without {@code error} and {@code onError}. */
+        public Found(String className, int classAccess, String methodName, String descriptor, int access,
+                     String cName, boolean init, String sourceFile, int line) {
+            this(className, classAccess, methodName, descriptor, access, cName, init, sourceFile, line, "", "");
+        }
+
         /** {@code com.example.Init.do_stuff}, for messages. */
         public String javaName() {
             return className.replace('/', '.') + "." + methodName;
@@ -55,7 +63,32 @@ public final class ExportScanner {
         }
     }
 
+    /**
+     * What a scan found.
+     *
+     * @param found         the {@code @Export} and {@code @Init} methods
+     * @param staticMethods every {@code public static} method of a public class, as
+     *                      {@code com/example/Init.name(descriptor)}: the candidates for {@code onError} handlers
+     */
+    public record Scan(List<Found> found, java.util.Set<String> staticMethods) {}
+
     private ExportScanner() {
+    }
+
+    /**
+     * Scans every {@code .class} file under {@code classesDir}, also collecting the public static methods.
+     *
+     * @throws IOException when a class file cannot be read
+     */
+    public static Scan scanAll(Path classesDir) throws IOException {
+        List<Found> found = new ArrayList<>();
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        for (Path file : classFiles(classesDir)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                scan(new ClassReader(in), found, methods);
+            }
+        }
+        return new Scan(found, methods);
     }
 
     /**
@@ -64,23 +97,19 @@ public final class ExportScanner {
      * @throws IOException when a class file cannot be read
      */
     public static List<Found> scan(Path classesDir) throws IOException {
-        List<Found> found = new ArrayList<>();
-        if (!Files.isDirectory(classesDir)) {
-            return found;
-        }
-        List<Path> classFiles;
-        try (Stream<Path> walk = Files.walk(classesDir)) {
-            classFiles = walk.filter(p -> p.toString().endsWith(".class")).sorted(Comparator.comparing(Path::toString)).toList();
-        }
-        for (Path file : classFiles) {
-            try (InputStream in = Files.newInputStream(file)) {
-                scan(new ClassReader(in), found);
-            }
-        }
-        return found;
+        return scanAll(classesDir).found();
     }
 
-    private static void scan(ClassReader reader, List<Found> out) {
+    private static List<Path> classFiles(Path classesDir) throws IOException {
+        if (!Files.isDirectory(classesDir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            return walk.filter(p -> p.toString().endsWith(".class")).sorted(Comparator.comparing(Path::toString)).toList();
+        }
+    }
+
+    private static void scan(ClassReader reader, List<Found> out, java.util.Set<String> methods) {
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             String className;
             int classAccess;
@@ -102,8 +131,14 @@ public final class ExportScanner {
 
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                if ((access & Opcodes.ACC_STATIC) != 0 && (access & Opcodes.ACC_PUBLIC) != 0
+                        && (classAccess & Opcodes.ACC_PUBLIC) != 0) {
+                    methods.add(className + "." + name + descriptor);
+                }
                 return new MethodVisitor(Opcodes.ASM9) {
                     String exportName;
+                    String error = "";
+                    String onError = "";
                     boolean init;
                     int firstLine;
 
@@ -116,6 +151,10 @@ public final class ExportScanner {
                                 public void visit(String key, Object value) {
                                     if (key.equals("value") && value instanceof String s && !s.isEmpty()) {
                                         exportName = s;
+                                    } else if (key.equals("error") && value instanceof String s) {
+                                        error = s.strip();
+                                    } else if (key.equals("onError") && value instanceof String s) {
+                                        onError = s.strip();
                                     }
                                 }
                             };
@@ -136,7 +175,8 @@ public final class ExportScanner {
                     @Override
                     public void visitEnd() {
                         if (exportName != null) {
-                            out.add(new Found(className, classAccess, name, descriptor, access, exportName, false, source, firstLine));
+                            out.add(new Found(className, classAccess, name, descriptor, access, exportName, false, source, firstLine,
+                                    error, onError));
                         }
                         if (init) {
                             out.add(new Found(className, classAccess, name, descriptor, access, "", true, source, firstLine));

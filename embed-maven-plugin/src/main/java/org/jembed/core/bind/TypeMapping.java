@@ -32,6 +32,14 @@ public final class TypeMapping {
         @Override public List<String> javaTypes() { return List.of("L" + viewInternalName + ";", SEGMENT); }
     }
 
+    /**
+     * A struct passed or returned by value: its generated view. A parameter's view is over the C callee's copy, valid
+     * during the call; a returned view is copied into the C result.
+     */
+    public record StructValue(String viewInternalName) implements CValue {
+        @Override public List<String> javaTypes() { return List.of("L" + viewInternalName + ";"); }
+    }
+
     /** {@code const char *}: a {@code String} (UTF-8, copied) or a {@code MemorySegment}. */
     public record ConstCharPointer() implements CValue {
         @Override public List<String> javaTypes() { return List.of(STRING, SEGMENT); }
@@ -75,7 +83,20 @@ public final class TypeMapping {
         } else if (t instanceof CType.Pointer p) {
             return pointer(p.pointee(), model, views);
         } else if (t instanceof CType.StructRef s) {
-            return new Unsupported((s.union() ? "a union" : "a struct") + " passed by value is not supported yet; pass a pointer to it");
+            if (s.union()) {
+                return new Unsupported("a union passed by value is not supported (which member is live is unknown); pass a pointer to it");
+            }
+            StructDecl decl = model.struct(s.key()).orElse(null);
+            if (decl == null || !decl.complete()) {
+                return new Unsupported("struct " + (s.tag().isEmpty() ? s.key() : s.tag()) + " is incomplete; it cannot be passed by value");
+            }
+            if (decl.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
+                return new Unsupported("struct " + decl.displayName() + " has bit-fields; it cannot be passed by value");
+            }
+            if (views.internalName(s.key()).isEmpty()) {
+                return new Unsupported("an anonymous struct has no view; give it a typedef name to pass it by value");
+            }
+            return new StructValue(views.internalName(s.key()).get());
         }
         return new Unsupported("a function type cannot be passed by value; pass a function pointer");
     }

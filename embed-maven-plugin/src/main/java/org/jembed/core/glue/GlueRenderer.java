@@ -14,6 +14,7 @@ import org.jembed.core.model.Layout;
 import org.jembed.core.model.Param;
 import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.StructDecl;
+import org.jembed.core.model.SymbolTable;
 
 /**
  * Renders the C glue of a library: one definition per exported function (the header's exact prototype)
@@ -76,10 +77,12 @@ public final class GlueRenderer {
      * @param jniType          the JNI result type, e.g. {@code jint}
      * @param resultExpression the C return expression converting {@code result}
      * @param returnsVoid      true for {@code void} functions
+     * @param visibility       {@code JEMBED_API} for an exported function, {@code JEMBED_HIDDEN} for an internal one
+     * @param errorDecl        a file-scope declaration the error value needs (a zeroed struct), or empty
      */
     public record GlueFunction(String cName, String declaration, String definition, String descriptor, String errorText,
                                String errorReturn, List<String> argLines, String callFunction, String jniType,
-                               String resultExpression, boolean returnsVoid) {
+                               String resultExpression, boolean returnsVoid, String visibility, String errorDecl) {
         /** The number of JNI arguments. */
         public int argCount() {
             return argLines.size();
@@ -104,22 +107,59 @@ public final class GlueRenderer {
         this.templates = templates;
     }
 
-    /** The glue C file ({@code <name>_glue.c}). */
+    /** The glue C file ({@code <name>_glue.c}) of a library without an internal header. */
     public String renderGlue(ApiModel model, List<Binding> bindings, Library lib) {
+        return renderGlue(model, Optional.empty(), Optional.empty(), bindings, lib);
+    }
+
+    /**
+     * The glue C file ({@code <name>_glue.c}).
+     *
+     * @param model          the API header
+     * @param internal       the internal header's model, if the project has one
+     * @param internalHeader the internal header's file name, as user C includes it
+     * @param bindings       exported and internal bindings, in bridge order
+     * @param lib            the library
+     */
+    public String renderGlue(ApiModel model, Optional<ApiModel> internal, Optional<String> internalHeader,
+                             List<Binding> bindings, Library lib) {
         Map<String, Object> v = new LinkedHashMap<>();
+        v.put("internalHeader", internalHeader.orElse(""));
+        v.put("symbols", SymbolTable.entries(model, internal).stream().map(e -> e.name()).toList());
         v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
         v.put("libraryName", lib.libraryName());
         v.put("bridgeClass", lib.bridgeClass());
-        v.put("bindings", bindings.stream().map(GlueRenderer::glueFunction).toList());
+        List<GlueFunction> functions = new ArrayList<>();
+        for (int i = 0; i < bindings.size(); i++) {
+            functions.add(glueFunction(bindings.get(i), i));
+        }
+        v.put("bindings", functions);
         v.put("jvmOptions", lib.jvmOptions().stream().map(GlueRenderer::cString).toList());
         v.put("buildJavaHome", cString(lib.buildJavaHome()));
         v.put("bootClasses", bootViews(lib));
         v.put("layoutAsserts", layoutAsserts(model));
+        v.put("userStartFunction", startSymbol(lib.libraryName()));
         v.put("startFunction", lib.startFunction().isPresent() ? lib.startFunction().get() : false);
         v.put("shutdownFunction", lib.runtime().shutdownFunction().isPresent() ? lib.runtime().shutdownFunction().get() : false);
         v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
         v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
         return templates.render("glue.c.vm", v);
+    }
+
+    /**
+     * The header user C includes ({@code jembed.h}, also force-included into every compile of the library): the
+     * export macro, and the library's explicit start function, which user C may call before anything else.
+     */
+    public String renderUserHeader(String headerName, String libraryName) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("headerName", headerName.substring(headerName.lastIndexOf('/') + 1));
+        v.put("libraryName", libraryName);
+        return templates.render("jembed.h.vm", v);
+    }
+
+    /** The hidden explicit-start function every library defines, e.g. {@code jembed_my_plugin_start}. */
+    public static String startSymbol(String libraryName) {
+        return "jembed_" + libraryName + "_start";
     }
 
     /** The file embedding the frozen classes ({@code <name>_frozen.c}). */
@@ -142,7 +182,7 @@ public final class GlueRenderer {
         return out;
     }
 
-    private static GlueFunction glueFunction(Binding b) {
+    private static GlueFunction glueFunction(Binding b, int index) {
         FunctionDecl fn = b.function();
         List<Param> named = new ArrayList<>();
         List<String> argLines = new ArrayList<>();
@@ -150,7 +190,9 @@ public final class GlueRenderer {
             Param p = fn.params().get(i);
             String name = p.name().isEmpty() ? "arg" + i : p.name();
             named.add(new Param(name, p.type(), p.pos()));
-            argLines.add(argLine(i, name, p.type(), b.params().get(i).bridgeType().charAt(0)));
+            argLines.add(b.params().get(i).conversion() == Binding.Conversion.STRUCT_VALUE
+                    ? "args[" + i + "].j = (jlong)(intptr_t)&" + name + ";"
+                    : argLine(i, name, p.type(), b.params().get(i).bridgeType().charAt(0)));
         }
         String definition = new CType.Function(fn.returnType(), named, false).declare(fn.name());
         CType ret = fn.returnType();
@@ -180,9 +222,12 @@ public final class GlueRenderer {
             case 'D' -> "Double";
             default -> "Void";
         } + "MethodA";
+        boolean isStruct = b.result().conversion() == Binding.Conversion.STRUCT_VALUE;
         String result;
         if (isVoid) {
             result = "";
+        } else if (isStruct) {
+            result = "*(" + ret.cName() + " *)(intptr_t)result";
         } else if (isPointer) {
             result = "(" + ret.cName() + ")(intptr_t)result";
         } else if (rr instanceof CType.Prim p && p.kind() == PrimKind.BOOL) {
@@ -190,9 +235,15 @@ public final class GlueRenderer {
         } else {
             result = "(" + ret.cName() + ")result";
         }
-        return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(),
-                isVoid ? "nothing" : isPointer ? "NULL" : "0", isVoid ? "" : isPointer ? " NULL" : " 0",
-                argLines, call, jniType, result, isVoid);
+        String errorText = isVoid ? "nothing" : isPointer ? "NULL" : isStruct ? "a zeroed struct" : "0";
+        String errorReturn = isVoid ? "" : isPointer ? " NULL" : isStruct ? " jembed_error_" + index : " 0";
+        if (!b.errorValue().isDefault()) {
+            errorText = b.errorValue().text();
+            errorReturn = " " + b.errorValue().cExpression();
+        }
+        String errorDecl = isStruct ? "static const " + ret.declare("jembed_error_" + index) + ";" : "";
+        return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(), errorText, errorReturn,
+                argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl);
     }
 
     private static String argLine(int i, String name, CType type, char jni) {

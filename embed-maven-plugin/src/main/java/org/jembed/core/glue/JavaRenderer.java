@@ -14,6 +14,11 @@ import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.SourcePos;
 import org.jembed.core.model.StructDecl;
 import org.jembed.core.model.ViewNames;
+import org.jembed.core.model.SymbolTable;
+import org.jembed.core.model.GlobalDecl;
+import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.TypedefDecl;
+import java.util.Optional;
 
 /**
  * Renders the Java side of the API: one struct view per named struct or union, and a constants class
@@ -62,11 +67,14 @@ public final class JavaRenderer {
     }
 
     /**
-     * Renders every source file.
+     * Renders every source file: struct views, the constants-and-globals class {@code <header>_h}, one invoker class
+     * per function-pointer typedef, and for an internal header its class {@code <internal>_h} (its globals and a
+     * downcall per function).
      *
+     * @param internal the internal header's model, if the project has one
      * @return relative path (e.g. {@code com/example/capi/point_t.java}) to source text
      */
-    public Map<String, String> render(ApiModel model, ViewNames views) {
+    public Map<String, String> render(ApiModel model, Optional<ApiModel> internal, ViewNames views) {
         Map<String, String> out = new LinkedHashMap<>();
         String dir = views.packageName().replace('.', '/');
         String prefix = dir.isEmpty() ? "" : dir + "/";
@@ -87,17 +95,186 @@ public final class JavaRenderer {
             v.put("fields", fields(s, model, views));
             out.put(prefix + cls + ".java", templates.render("view.java.vm", v));
         }
+        List<SymbolTable.Entry> symbols = SymbolTable.entries(model, internal);
         List<JavaConstant> constants = constants(model);
-        if (!constants.isEmpty()) {
+        List<JavaGlobal> globals = globals(symbols, false, model, views);
+        if (!constants.isEmpty() || !globals.isEmpty()) {
             String cls = constantsClass(model.headerName());
+            out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of()));
+        }
+        if (internal.isPresent()) {
+            ApiModel in = internal.get();
+            String cls = constantsClass(in.headerName());
+            List<JavaGlobal> internalGlobals = globals(symbols, true, in, views);
+            List<Downcall> downcalls = new ArrayList<>();
+            for (SymbolTable.Entry e : symbols) {
+                if (e.function().isPresent()) {
+                    downcall(e.function().get(), e.index(), views).ifPresent(downcalls::add);
+                }
+            }
+            out.put(prefix + cls + ".java", renderSymbols(in.headerName(), views.packageName(), cls, List.of(),
+                    internalGlobals, downcalls));
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        out.keySet().forEach(k -> taken.add(k));
+        for (TypedefDecl t : model.typedefs()) {
+            CType target = t.target().resolved();
+            if (target instanceof CType.Pointer p && p.pointee().resolved() instanceof CType.Function f) {
+                target = f;
+            }
+            if (!(target instanceof CType.Function f) || f.variadic()) {
+                continue;
+            }
+            String file = prefix + t.name() + ".java";
+            Optional<Downcall> d = signature(t.name(), f, views);
+            if (d.isEmpty() || !taken.add(file)) {
+                continue;
+            }
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("headerName", model.headerName());
             v.put("packageName", views.packageName());
-            v.put("className", cls);
-            v.put("constants", constants);
-            out.put(prefix + cls + ".java", templates.render("constants.java.vm", v));
+            v.put("className", t.name());
+            v.put("line", t.pos().line());
+            v.put("cDeclaration", "typedef " + t.target().declare(t.name()));
+            v.put("d", d.get());
+            out.put(file, templates.render("invoker.java.vm", v));
         }
         return out;
+    }
+
+    /** As {@link #render(ApiModel, Optional, ViewNames)} without an internal header. */
+    public Map<String, String> render(ApiModel model, ViewNames views) {
+        return render(model, Optional.empty(), views);
+    }
+
+    private String renderSymbols(String headerName, String packageName, String cls, List<JavaConstant> constants,
+                                 List<JavaGlobal> globals, List<Downcall> downcalls) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("headerName", headerName);
+        v.put("packageName", packageName);
+        v.put("className", cls);
+        v.put("constants", constants);
+        v.put("globals", globals);
+        v.put("downcalls", downcalls);
+        return templates.render("constants.java.vm", v);
+    }
+
+    /**
+     * An accessor of a C variable.
+     *
+     * @param kind         VALUE (get/set a primitive), POINTER (get/set a {@code MemorySegment}), STRUCT (a view over it),
+     *                     MEMORY (an array or other memory: its segment)
+     * @param name         the accessor name
+     * @param cDeclaration the C declaration, for Javadoc
+     * @param javaType     the accessor's Java type
+     * @param layout       the {@code ValueLayout} for VALUE and POINTER
+     * @param index        its entry in the symbol table
+     * @param size         its {@code sizeof}
+     * @param readOnly     true for a {@code const} variable
+     * @param pos          where it is declared
+     */
+    public record JavaGlobal(String kind, String name, String cDeclaration, String javaType, String layout, int index,
+                             long size, boolean readOnly, SourcePos pos) {}
+
+    /**
+     * A downcall: an FFM call of a C function, by a fixed address (internal functions) or by a function pointer
+     * (invokers).
+     *
+     * @param name            the Java method name
+     * @param cDeclaration    the C declaration, for Javadoc
+     * @param javaReturn      the Java return type
+     * @param parameters      the Java parameter list text, e.g. {@code int a0, MemorySegment a1}
+     * @param arguments       the argument names, comma-separated
+     * @param descriptor      the {@code FunctionDescriptor} expression
+     * @param returnsVoid     true for a {@code void} function
+     * @param index           the symbol-table entry (-1 for an invoker)
+     */
+    public record Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
+                           String descriptor, boolean returnsVoid, int index) {}
+
+    private static List<JavaGlobal> globals(List<SymbolTable.Entry> symbols, boolean internal, ApiModel model, ViewNames views) {
+        List<JavaGlobal> out = new ArrayList<>();
+        for (SymbolTable.Entry e : symbols) {
+            if (e.internal() != internal || e.global().isEmpty()) {
+                continue;
+            }
+            GlobalDecl g = e.global().get();
+            String decl = g.type().declare(g.name()).strip();
+            String name = KEYWORDS.contains(g.name()) ? g.name() + "_" : g.name();
+            CType t = g.type().resolved();
+            long size;
+            try {
+                size = Layout.of(g.type(), model).size();
+            } catch (IllegalArgumentException incomplete) {
+                size = 0;
+            }
+            boolean readOnly = g.type().isConst();
+            if (t instanceof CType.Prim p && p.kind() != PrimKind.LONG_DOUBLE || t instanceof CType.EnumRef) {
+                out.add(new JavaGlobal("VALUE", name, decl, javaType(t), layout(t), e.index(), size, readOnly, g.pos()));
+            } else if (t instanceof CType.Pointer) {
+                out.add(new JavaGlobal("POINTER", name, decl, "MemorySegment", "ValueLayout.ADDRESS", e.index(), 8, readOnly, g.pos()));
+            } else if (t instanceof CType.StructRef r && views.simpleName(r.key()).isPresent() && size > 0) {
+                out.add(new JavaGlobal("STRUCT", name, decl, views.simpleName(r.key()).get(), "", e.index(), size, readOnly, g.pos()));
+            } else {
+                out.add(new JavaGlobal("MEMORY", name, decl, "MemorySegment", "", e.index(), size, readOnly, g.pos()));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Downcall> downcall(FunctionDecl fn, int index, ViewNames views) {
+        return signature(fn.name(), new CType.Function(fn.returnType(), fn.params(), fn.variadic()), views)
+                .map(d -> new Downcall(KEYWORDS.contains(fn.name()) ? fn.name() + "_" : fn.name(), fn.prototype(),
+                        d.javaReturn(), d.parameters(), d.arguments(), d.descriptor(), d.returnsVoid(), index));
+    }
+
+    /** The downcall shape of a function type; empty when a parameter or result has no FFM carrier here (structs by value). */
+    private static Optional<Downcall> signature(String name, CType.Function f, ViewNames views) {
+        List<String> params = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        List<String> layouts = new ArrayList<>();
+        for (int i = 0; i < f.params().size(); i++) {
+            CType t = f.params().get(i).type().resolved();
+            Optional<String[]> c = carrier(t);
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            String pn = f.params().get(i).name();
+            String arg = pn.isEmpty() || KEYWORDS.contains(pn) || pn.equals("fn") ? "a" + i : pn;
+            params.add(c.get()[0] + " " + arg);
+            args.add(arg);
+            layouts.add(c.get()[1]);
+        }
+        CType r = f.returnType().resolved();
+        boolean isVoid = r instanceof CType.Void;
+        String javaReturn = "void";
+        String descriptor;
+        if (isVoid) {
+            descriptor = "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")";
+        } else {
+            Optional<String[]> c = carrier(r);
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            javaReturn = c.get()[0];
+            List<String> all = new ArrayList<>();
+            all.add(c.get()[1]);
+            all.addAll(layouts);
+            descriptor = "FunctionDescriptor.of(" + String.join(", ", all) + ")";
+        }
+        return Optional.of(new Downcall(name, "", javaReturn, String.join(", ", params), String.join(", ", args),
+                descriptor, isVoid, -1));
+    }
+
+    /** The Java type and FFM layout that carry a C value in a downcall; empty for a struct or union by value. */
+    private static Optional<String[]> carrier(CType t) {
+        if (t instanceof CType.Pointer || t instanceof CType.Array) {
+            return Optional.of(new String[] {"MemorySegment", "ValueLayout.ADDRESS"});
+        }
+        if (t instanceof CType.EnumRef || t instanceof CType.Prim p && p.kind() != PrimKind.LONG_DOUBLE) {
+            return Optional.of(new String[] {javaType(t), layout(t)});
+        }
+        return Optional.empty();
     }
 
     /** {@code plugin.h} becomes {@code plugin_h} (jextract's convention). */

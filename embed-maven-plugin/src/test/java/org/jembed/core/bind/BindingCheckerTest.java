@@ -106,4 +106,54 @@ class BindingCheckerTest {
                 "src/main/java/com/example/Init.java:20: error: @Init method 'com.example.Init.setup' must be 'public static void' with no parameters, in a public class"),
                 errors);
     }
+
+    private static final ApiModel VALUES = new ApiModel("values.h",
+            List.of(new FunctionDecl("move", POINT, List.of(new Param("p", POINT, at(2, 20))), false, at(2, 9)),
+                    new FunctionDecl("name", new CType.Pointer(new CType.Const(new CType.Prim(PrimKind.CHAR))), List.of(),
+                            false, at(3, 13)),
+                    new FunctionDecl("count", new CType.Named("uint8_t", new CType.Prim(PrimKind.UCHAR)), List.of(),
+                            false, at(4, 9)),
+                    new FunctionDecl("ratio", new CType.Prim(PrimKind.DOUBLE), List.of(), false, at(5, 8))),
+            MODEL.structs(), List.of(), List.of(), List.of(), List.of());
+
+    private static ExportScanner.Found export(String method, String descriptor, String error, String onError) {
+        return new ExportScanner.Found("com/example/Init", Opcodes.ACC_PUBLIC, method, descriptor, PUBLIC_STATIC, method,
+                false, "Init.java", 10, error, onError);
+    }
+
+    @Test
+    void structsByValueAndStringResultsCross() throws DiagnosticException {
+        BindingChecker.Result r = new BindingChecker(VALUES, VIEWS, f -> f.sourceFile()).check(List.of(
+                export("move", "(Lcom/example/capi/point_t;)Lcom/example/capi/point_t;", "", ""),
+                export("name", "()Ljava/lang/String;", "", ""),
+                export("count", "()B", "255", ""),
+                export("ratio", "()D", "NaN", "")));
+        assertEquals("(J)J", r.bindings().get(0).bridgeDescriptor());
+        assertEquals(Binding.Conversion.STRUCT_VALUE, r.bindings().get(0).params().get(0).conversion());
+        assertEquals(Binding.Conversion.STRUCT_VALUE, r.bindings().get(0).result().conversion());
+        assertEquals(Binding.Conversion.STRING, r.bindings().get(1).result().conversion());
+        assertEquals("((uint8_t)255ULL)", r.bindings().get(2).errorValue().cExpression());
+        assertEquals("((double)(NAN))", r.bindings().get(3).errorValue().cExpression());
+    }
+
+    @Test
+    void errorValuesMustFitTheCTypeAndHandlersMustExist() {
+        DiagnosticException e = assertThrows(DiagnosticException.class, () -> new BindingChecker(VALUES,
+                java.util.Optional.empty(), VIEWS, f -> "Init.java", java.util.Set.of("com/example/Init.ok(Ljava/lang/Throwable;)D"))
+                .check(List.of(
+                        export("move", "(Lcom/example/capi/point_t;)Lcom/example/capi/point_t;", "0", ""),
+                        export("name", "()Ljava/lang/String;", "\"none\"", "missing"),
+                        export("count", "()B", "256", ""),
+                        export("ratio", "()D", "", "ok"))));
+        assertEquals(List.of(
+                "Init.java:10: error: @Export(error = \"0\") of com.example.Init.move: a struct returned by value always has a"
+                        + " zeroed struct as its error value; use onError to return another",
+                "Init.java:10: error: @Export(error = \"\"none\"\") of com.example.Init.name: 'const char *' can only have the"
+                        + " error value \"NULL\"",
+                "Init.java:10: error: @Export(onError = \"missing\") of com.example.Init.name: add 'public static String"
+                        + " missing(Throwable t)' to com.example.Init; it receives what the method threw and returns the value for C",
+                "Init.java:10: error: @Export(error = \"256\") of com.example.Init.count: 256 is out of range for 'uint8_t'"
+                        + " (-128 to 255)"),
+                e.diagnostics().stream().map(Object::toString).toList());
+    }
 }

@@ -158,6 +158,20 @@ public final class FrozenLoader extends ClassLoader {
     }
 
     /**
+     * Returns the native address of the image, for the library's symbol table that the glue places right before
+     * it ({@code org.jembed.runtime.Symbols}).
+     *
+     * @return the address of the image's first byte
+     * @throws IllegalStateException if the image is not a direct buffer (as in unit tests)
+     */
+    public long imageAddress() {
+        if (!image.isDirect()) {
+            throw new IllegalStateException(getName().concat(": the image is not in native memory"));
+        }
+        return java.lang.foreign.MemorySegment.ofBuffer(image).address();
+    }
+
+    /**
      * Returns the library name given to the constructor.
      *
      * @return the {@code <name>} of {@code lib<name>.so}

@@ -1,0 +1,67 @@
+package org.jembed.runtime;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * C addresses of a library's own symbols (its API header's globals, the functions of its internal header), for the
+ * generated accessors and downcalls. Used by generated code only.
+ *
+ * <p>The glue defines a hidden table {@code jembed_symbols[]} of those addresses; the 16 bytes right before the
+ * frozen image (whose address the library's class loader knows) hold a magic number and the link-time offset of
+ * that table. So the addresses need no JNI call, no exported symbol and no {@code dlsym}; they are read once, on
+ * first use.
+ */
+public final class Symbols {
+    private static final long MAGIC = 0x534c424d59534a45L; // "EJSYMBLS" little-endian
+    private static volatile MemorySegment table;
+
+    private Symbols() {
+    }
+
+    /**
+     * The address of entry {@code index} of the symbol table, as a segment of {@code size} bytes.
+     *
+     * @param libraryClass any class frozen in the library (its class loader is the library's)
+     * @param index        the entry, in the order the build assigned
+     * @param size         the byte size of the segment (0 for a function)
+     * @throws IllegalStateException when the class was not loaded from a jembed library
+     */
+    public static MemorySegment address(Class<?> libraryClass, int index, long size) {
+        MemorySegment t = table;
+        if (t == null) {
+            t = locate(libraryClass);
+            table = t;
+        }
+        MemorySegment entry = t.getAtIndex(ValueLayout.ADDRESS, index);
+        return size > 0 ? entry.reinterpret(size) : entry;
+    }
+
+    private static MemorySegment locate(Class<?> libraryClass) {
+        ClassLoader loader = libraryClass.getClassLoader();
+        long image;
+        try {
+            image = (Long) loader.getClass().getMethod("imageAddress").invoke(loader);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException(libraryClass.getName() + " was not loaded from a jembed library (its loader is "
+                    + loader + "); C globals and internal functions exist only inside the library", e);
+        }
+        MemorySegment trailer = MemorySegment.ofAddress(image - 16).reinterpret(16);
+        if (trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) != MAGIC) {
+            throw new IllegalStateException("the library has no symbol table before its frozen image (a corrupt build)");
+        }
+        long offset = trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 8);
+        return MemorySegment.ofAddress(image - 8 + offset).reinterpret(Long.MAX_VALUE);
+    }
+
+    /** Rethrows what a {@code MethodHandle} threw: unchecked as it is, checked wrapped. Used by generated downcalls. */
+    public static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+}
