@@ -11,4 +11,6 @@ int tl_next(void);
 int live_java_threads(void);
 /* Waits until a second thread is also inside rendezvous(); 1 when it came, 0 after timeout_ms. */
 int rendezvous(int timeout_ms);
+/* 1 when the JVM got -Drt.threads.env=hello, which only RT_THREADS_JVM_OPTIONS sets in these tests. */
+int env_option_seen(void);
 #endif

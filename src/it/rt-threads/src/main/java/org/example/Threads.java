@@ -65,4 +65,9 @@ public final class Threads {
             return 0;
         }
     }
+
+    @Export
+    public static int env_option_seen() {
+        return "hello".equals(System.getProperty("rt.threads.env")) ? 1 : 0;
+    }
 }
