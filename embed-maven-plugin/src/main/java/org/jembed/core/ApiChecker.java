@@ -67,6 +67,53 @@ public final class ApiChecker {
         }
     }
 
+    /**
+     * What builds but is only partly carried: function-pointer types (of {@code model}) and, for an internal header,
+     * functions that pass a struct or union by value get no generated invoker or downcall, since jembed's FFM
+     * invokers carry only primitives and pointers so far. Such a callback still crosses as a {@code MemorySegment},
+     * and such an internal function may still be implemented in Java with {@code @Export}.
+     *
+     * @param model    a parsed header
+     * @param internal true when {@code model} is the internal header (its functions may become downcalls)
+     * @return warnings in header order; empty when everything is carried
+     */
+    public static List<Diagnostic> warnings(ApiModel model, boolean internal) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (org.jembed.core.model.TypedefDecl t : model.typedefs()) {
+            CType target = t.target().resolved();
+            if (target instanceof CType.Pointer p && p.pointee().resolved() instanceof CType.Function) {
+                target = p.pointee().resolved();
+            }
+            if (target instanceof CType.Function f) {
+                byValue(f).ifPresent(what -> out.add(new Diagnostic(t.pos(), Diagnostic.Severity.WARNING,
+                        "no invoker is generated for '" + t.name() + "': it passes " + what + " by value, which jembed's "
+                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)")));
+            }
+        }
+        if (internal) {
+            for (FunctionDecl fn : model.functions()) {
+                byValue(new CType.Function(fn.returnType(), fn.params(), fn.variadic())).ifPresent(what -> out.add(
+                        new Diagnostic(fn.pos(), Diagnostic.Severity.WARNING, "no downcall is generated for '" + fn.name()
+                        + "': it passes " + what + " by value, which jembed's downcalls cannot carry yet; implement it in "
+                        + "Java with @Export, or pass a pointer")));
+            }
+        }
+        return out;
+    }
+
+    /** The first struct or union a function type passes or returns by value, quoted, e.g. {@code 'point_t'}. */
+    private static java.util.Optional<String> byValue(CType.Function f) {
+        List<CType> types = new ArrayList<>();
+        types.add(f.returnType());
+        f.params().forEach(p -> types.add(p.type()));
+        for (CType t : types) {
+            if (t.resolved() instanceof CType.StructRef) {
+                return java.util.Optional.of("'" + t.cName() + "'");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static boolean containsLongDouble(CType type) {
         CType t = type.resolved();
         while (t instanceof CType.Array a) {

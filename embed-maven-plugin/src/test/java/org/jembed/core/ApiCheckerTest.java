@@ -83,4 +83,25 @@ class ApiCheckerTest {
                 """);
         ApiChecker.check(model, ViewNames.of(model, "com.example"));
     }
+
+    @Test
+    void callbacksAndDowncallsPassingStructsByValueAreWarnedAbout() throws Exception {
+        ApiModel model = parse("""
+                typedef struct { int x, y; } point_t;
+                typedef int (*visit_t)(point_t p, void *user);
+                typedef int (*ok_t)(point_t *p);
+                point_t mirror(point_t p);
+                """);
+        ApiChecker.check(model, ViewNames.of(model, "com.example"));
+        assertEquals(List.of(
+                "plugin.h:2:15: warning: no invoker is generated for 'visit_t': it passes 'point_t' by value, which jembed's "
+                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)"),
+                ApiChecker.warnings(model, false).stream().map(Diagnostic::toString).toList());
+        assertEquals(List.of(
+                "plugin.h:2:15: warning: no invoker is generated for 'visit_t': it passes 'point_t' by value, which jembed's "
+                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)",
+                "plugin.h:4:9: warning: no downcall is generated for 'mirror': it passes 'point_t' by value, which jembed's "
+                        + "downcalls cannot carry yet; implement it in Java with @Export, or pass a pointer"),
+                ApiChecker.warnings(model, true).stream().map(Diagnostic::toString).toList());
+    }
 }
