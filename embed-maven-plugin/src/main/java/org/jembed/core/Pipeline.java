@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jembed.core.bind.BindingChecker;
 import org.jembed.core.bind.BridgeGenerator;
@@ -18,7 +20,11 @@ import org.jembed.core.glue.Templates;
 import org.jembed.core.header.HeaderParser;
 import org.jembed.core.header.Preprocessor;
 import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.CType;
+import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
+import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.ViewNames;
 import org.jembed.core.nativebuild.NativeBuilder;
 
@@ -235,18 +241,18 @@ public final class Pipeline {
      * @throws DiagnosticException when such a declaration has another prototype
      */
     static ApiModel withoutRuntimeFunctions(ApiModel model, LibraryRequest request) throws DiagnosticException {
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         request.startFunction().ifPresent(own::add);
         request.runtime().shutdownFunction().ifPresent(own::add);
-        List<org.jembed.core.model.Diagnostic> errors = new ArrayList<>();
-        List<org.jembed.core.model.FunctionDecl> kept = new ArrayList<>();
-        for (org.jembed.core.model.FunctionDecl fn : model.functions()) {
+        List<Diagnostic> errors = new ArrayList<>();
+        List<FunctionDecl> kept = new ArrayList<>();
+        for (FunctionDecl fn : model.functions()) {
             if (!own.contains(fn.name())) {
                 kept.add(fn);
             } else if (!fn.params().isEmpty() || fn.variadic()
-                    || !(fn.returnType().resolved() instanceof org.jembed.core.model.CType.Prim p
-                         && p.kind() == org.jembed.core.model.PrimKind.INT)) {
-                errors.add(org.jembed.core.model.Diagnostic.error(fn.pos(), "'" + fn.name()
+                    || !(fn.returnType().resolved() instanceof CType.Prim p
+                         && p.kind() == PrimKind.INT)) {
+                errors.add(Diagnostic.error(fn.pos(), "'" + fn.name()
                         + "' is the library's start or shutdown function (see the pom); declare it as 'int " + fn.name() + "(void)'"));
             }
         }

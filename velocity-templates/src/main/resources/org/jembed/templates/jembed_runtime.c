@@ -27,7 +27,7 @@ __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
 
-static int registry_add(JNIEnv *env, int delta, int mark_created);
+static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed);
 
 static pthread_key_t detach_key;
 static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
@@ -448,7 +448,7 @@ static int start_locked(jembed_library *lib) {
     if (rc != 0) {
         report_failed_start(lib, env, &t);
     } else {
-        registry_add(env, 1, lib->created_vm);
+        registry_add(env, 1, lib->created_vm, NULL);
     }
     (*env)->PopLocalFrame(env, NULL);
     return rc;
@@ -528,8 +528,9 @@ JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
  * Adds delta to the number of started, not shut-down jembed libraries in this JVM and returns the new count
  * (-1 on a JNI failure). The count lives in a system property, the one place every library's class loader sees,
  * updated under the monitor of java.lang.System so that libraries starting together do not lose updates.
+ * mark_created records that a jembed library created the JVM; *created_by_jembed (when not NULL) tells whether one did.
  */
-static int registry_add(JNIEnv *env, int delta, int mark_created) {
+static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed) {
     jclass sys = (*env)->FindClass(env, "java/lang/System");
     if (sys == NULL) {
         (*env)->ExceptionClear(env);
@@ -557,14 +558,19 @@ static int registry_add(JNIEnv *env, int delta, int mark_created) {
         jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
         (*env)->DeleteLocalRef(env, prev);
         (*env)->DeleteLocalRef(env, value);
+        jstring ckey = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
         if (mark_created) {
-            jstring ckey = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
             jstring yes = (*env)->NewStringUTF(env, "true");
             prev = (*env)->CallStaticObjectMethod(env, sys, set, ckey, yes);
             (*env)->DeleteLocalRef(env, prev);
-            (*env)->DeleteLocalRef(env, ckey);
             (*env)->DeleteLocalRef(env, yes);
         }
+        if (created_by_jembed != NULL) {
+            jobject created = (*env)->CallStaticObjectMethod(env, sys, get, ckey);
+            *created_by_jembed = created != NULL;
+            (*env)->DeleteLocalRef(env, created);
+        }
+        (*env)->DeleteLocalRef(env, ckey);
         (*env)->MonitorExit(env, sys);
     }
     if ((*env)->ExceptionCheck(env)) {
@@ -576,23 +582,6 @@ static int registry_add(JNIEnv *env, int delta, int mark_created) {
     return count;
 }
 
-/* True when a jembed library (not a Java host) created the JVM of this process. */
-static int jvm_created_by_jembed(JNIEnv *env) {
-    jclass sys = (*env)->FindClass(env, "java/lang/System");
-    jmethodID get = sys ? (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
-    jstring key = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
-    int created = 0;
-    if (get != NULL && key != NULL) {
-        jstring v = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
-        created = v != NULL;
-        (*env)->DeleteLocalRef(env, v);
-    }
-    (*env)->ExceptionClear(env);
-    (*env)->DeleteLocalRef(env, key);
-    (*env)->DeleteLocalRef(env, sys);
-    return created;
-}
-
 int jembed_shutdown(jembed_library *lib) {
     int saved_errno = errno;
     pthread_mutex_lock(&lib->lock);
@@ -600,8 +589,9 @@ int jembed_shutdown(jembed_library *lib) {
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
         JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
         if (env != NULL) {
-            int remaining = registry_add(env, -1, 0);
-            int destroy = remaining == 0 && jvm_created_by_jembed(env);
+            int created_by_jembed = 0;
+            int remaining = registry_add(env, -1, 0, &created_by_jembed);
+            int destroy = remaining == 0 && created_by_jembed;
             (*env)->DeleteGlobalRef(env, lib->bridge);
             lib->bridge = NULL;
             __atomic_store_n(&lib->state, JEMBED_SHUT_DOWN, __ATOMIC_RELEASE);

@@ -107,11 +107,6 @@ public final class GlueRenderer {
         this.templates = templates;
     }
 
-    /** The glue C file ({@code <name>_glue.c}) of a library without an internal header. */
-    public String renderGlue(ApiModel model, List<Binding> bindings, Library lib) {
-        return renderGlue(model, Optional.empty(), Optional.empty(), bindings, lib);
-    }
-
     /**
      * The glue C file ({@code <name>_glue.c}).
      *
@@ -227,7 +222,7 @@ public final class GlueRenderer {
         if (isVoid) {
             result = "";
         } else if (isStruct) {
-            result = "*(" + ret.cName() + " *)(intptr_t)result";
+            result = "*(" + new CType.Pointer(ret).cName() + ")(intptr_t)result";
         } else if (isPointer) {
             result = "(" + ret.cName() + ")(intptr_t)result";
         } else if (rr instanceof CType.Prim p && p.kind() == PrimKind.BOOL) {

@@ -115,8 +115,7 @@ public final class JavaRenderer {
             out.put(prefix + cls + ".java", renderSymbols(in.headerName(), views.packageName(), cls, List.of(),
                     internalGlobals, downcalls));
         }
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        out.keySet().forEach(k -> taken.add(k));
+        java.util.Set<String> taken = new java.util.HashSet<>(out.keySet());
         for (TypedefDecl t : model.typedefs()) {
             CType target = t.target().resolved();
             if (target instanceof CType.Pointer p && p.pointee().resolved() instanceof CType.Function f) {
@@ -140,11 +139,6 @@ public final class JavaRenderer {
             out.put(file, templates.render("invoker.java.vm", v));
         }
         return out;
-    }
-
-    /** As {@link #render(ApiModel, Optional, ViewNames)} without an internal header. */
-    public Map<String, String> render(ApiModel model, ViewNames views) {
-        return render(model, Optional.empty(), views);
     }
 
     private String renderSymbols(String headerName, String packageName, String cls, List<JavaConstant> constants,

@@ -108,7 +108,6 @@ public sealed interface CType {
             }
             return join("enum " + tag, name);
         }
-        @Override public CType resolved() { return this; }
     }
 
     /**
