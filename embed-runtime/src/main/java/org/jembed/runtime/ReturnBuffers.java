@@ -23,10 +23,10 @@ import java.util.Arrays;
  * it copies the string's chars into a per-thread {@code char[]} ({@code String.getChars}, a vectorized copy),
  * encodes them as UTF-8 into a per-thread {@code byte[]} (by hand up to {@value ThreadState#SHORT} chars, else with a
  * per-thread {@code CharsetEncoder}, whose ASCII runs go through the JDK's vectorized intrinsic), then copies that
- * into the function's native buffer in one bulk copy. The bytes are exactly those of {@code s.getBytes(UTF_8)} (an unpaired surrogate becomes {@code '?'},
- * U+0000 a 0 byte). A string of more than {@value ThreadState#PIECE} chars is measured first and encoded in pieces
- * through the same scratch arrays, so a thread never keeps more than {@value ThreadState#KEPT} bytes and {@value ThreadState#PIECE} chars of
- * scratch.
+ * into the function's native buffer in one bulk copy. The bytes are exactly those of {@code s.getBytes(UTF_8)} (an
+ * unpaired surrogate becomes {@code '?'}, U+0000 a 0 byte). A string of more than {@value ThreadState#PIECE} chars
+ * is measured first and encoded in pieces through the same scratch arrays, so a thread never keeps more than
+ * {@value ThreadState#KEPT} bytes and {@value ThreadState#PIECE} chars of scratch.
  */
 public final class ReturnBuffers {
     private ReturnBuffers() {
