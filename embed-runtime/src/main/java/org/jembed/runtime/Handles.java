@@ -75,8 +75,15 @@ public final class Handles {
     private static final long PREFIX_MASK = 0xFFFFL << 48;
     private static final int MAX_SLOTS = Integer.MAX_VALUE - 8;
 
-    /** The content of a live slot. Immutable: safe to read through a race. */
-    private record Cell(Object object, int generation) {
+    /** The content of a live slot. Immutable (final fields): safe to read through a race. */
+    private static final class Cell {
+        final Object object;
+        final int generation;
+
+        Cell(Object object, int generation) {
+            this.object = object;
+            this.generation = generation;
+        }
     }
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Cell[].class);
