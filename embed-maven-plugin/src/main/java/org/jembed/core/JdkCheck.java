@@ -51,7 +51,8 @@ public final class JdkCheck {
             String feature = version.split("[.+-]")[0];
             if (feature.matches("\\d+") && Integer.parseInt(feature) < MINIMUM_FEATURE) {
                 throw new IOException("the JDK at " + javaHome + " is Java " + version + "; jembed libraries need Java "
-                        + MINIMUM_FEATURE + "+ (FFM): set <javaHome> or run Maven with JAVA_HOME at a newer JDK");
+                        + MINIMUM_FEATURE + "+ (FFM): set <javaHome>, declare a JDK " + MINIMUM_FEATURE
+                        + "+ jdk toolchain, or run Maven with JAVA_HOME at a newer JDK");
             }
         }
     }
