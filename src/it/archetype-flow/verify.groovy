@@ -15,6 +15,9 @@ final String EXPECTED_STDOUT = 'adding 3 and 4\nresult: 7\n'
 
 File project = new File(basedir, 'generated/my-plugin')
 assert new File(project, 'pom.xml').isFile() : "archetype:generate did not create ${project}/pom.xml"
+assert new File(project, 'README.md').text.contains('libmy_plugin.so') : 'the generated project has no README.md'
+assert new File(project, '.gitignore').text.contains('target/') : 'the generated project has no .gitignore'
+
 
 /** Runs a command; returns [exit code, stdout, stderr]. Fails the IT when it does not end in time. */
 def runCommand(List<String> command, File dir, Map<String, String> env = null, long minutes = 2) {

@@ -14,6 +14,26 @@ public final class JdkCheck {
     }
 
     /**
+     * The feature release of the JDK or JRE at {@code javaHome}, from its {@code release} file ({@code JAVA_VERSION}).
+     *
+     * @return e.g. 25; empty when there is no readable {@code release} file
+     */
+    public static java.util.OptionalInt feature(Path javaHome) {
+        Path release = javaHome.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return java.util.OptionalInt.empty();
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(release)) {
+            p.load(in);
+        } catch (IOException e) {
+            return java.util.OptionalInt.empty();
+        }
+        String feature = p.getProperty("JAVA_VERSION", "").replace("\"", "").split("[.+-]")[0];
+        return feature.matches("\\d+") ? java.util.OptionalInt.of(Integer.parseInt(feature)) : java.util.OptionalInt.empty();
+    }
+
+    /**
      * @throws IOException with a fix-it message when {@code javaHome} lacks {@code include/jni.h} or is older than 22
      */
     public static void requireJni(Path javaHome) throws IOException {
@@ -31,7 +51,8 @@ public final class JdkCheck {
             String feature = version.split("[.+-]")[0];
             if (feature.matches("\\d+") && Integer.parseInt(feature) < MINIMUM_FEATURE) {
                 throw new IOException("the JDK at " + javaHome + " is Java " + version + "; jembed libraries need Java "
-                        + MINIMUM_FEATURE + "+ (FFM): set <javaHome> or run Maven with JAVA_HOME at a newer JDK");
+                        + MINIMUM_FEATURE + "+ (FFM): set <javaHome>, declare a JDK " + MINIMUM_FEATURE
+                        + "+ jdk toolchain, or run Maven with JAVA_HOME at a newer JDK");
             }
         }
     }

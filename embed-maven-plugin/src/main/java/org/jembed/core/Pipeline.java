@@ -72,12 +72,23 @@ public final class Pipeline {
      * @param startFunction    name under which to export the explicit start function, if any
      * @param runtime          run-time options (JVM options from the environment, strict mode, shutdown function)
      * @param javaSource       maps a Java method to its source path for messages
+     * @param staticLibrary    whether to also write {@code lib<name>.a} (the same objects, for static linking)
      */
     public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                                  Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                                  List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
                                  Optional<String> startFunction, GlueRenderer.RuntimeOptions runtime,
-                                 Function<ExportScanner.Found, String> javaSource) {}
+                                 Function<ExportScanner.Found, String> javaSource, boolean staticLibrary) {
+        /** A request for the shared library only. */
+        public LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
+                              Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
+                              List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
+                              Optional<String> startFunction, GlueRenderer.RuntimeOptions runtime,
+                              Function<ExportScanner.Found, String> javaSource) {
+            this(header, libraryName, classesDir, runtimeClasspath, buildDir, generatedCDir, userCSources, javaHome,
+                    jvmOptions, compilerOptions, linkerOptions, startFunction, runtime, javaSource, false);
+        }
+    }
 
     /**
      * What a library build produced.
@@ -226,11 +237,15 @@ public final class Pipeline {
         includes.addAll(hr.includeDirs());
         // jembed.h is force-included, so the API header's JEMBED_EXPORT exports user C's variables too.
         List<String> compilerOptions = new ArrayList<>(List.of("-include", userHeader.toAbsolutePath().toString()));
+        // Debug info and __FILE__ name sources relative to the project, so two checkouts build the same bytes.
+        compilerOptions.add("-ffile-prefix-map=" + hr.baseDir().toAbsolutePath().normalize() + "=.");
         compilerOptions.addAll(request.compilerOptions());
         Path library = request.buildDir().resolve("lib" + request.libraryName() + ".so");
+        Optional<Path> archive = request.staticLibrary()
+                ? Optional.of(request.buildDir().resolve("lib" + request.libraryName() + ".a")) : Optional.empty();
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
                 List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
-                compilerOptions, request.linkerOptions(), work.resolve("obj"), library), log);
+                compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
         return new LibraryResult(library, checked.bindings().size(), frozen, built);
     }
 

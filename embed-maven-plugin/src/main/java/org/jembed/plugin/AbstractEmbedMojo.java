@@ -1,12 +1,19 @@
 package org.jembed.plugin;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.jembed.core.JdkCheck;
 import org.apache.maven.project.MavenProject;
 import org.jembed.core.BuildLog;
 import org.jembed.core.Pipeline;
@@ -21,7 +28,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     protected MavenProject project;
 
     /**
-     * The library's name: the build writes {@code target/lib<libraryName>.so}. Must be a C identifier.
+     * The library's name: the build writes <code>target/lib{libraryName}.so</code>. Must be a C identifier.
      * Default: the artifactId with {@code -} replaced by {@code _}.
      *
      * @since 0.1.0
@@ -31,7 +38,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
 
     /**
      * The API header: the functions it declares are the library's exported functions.
-     * Default: {@code src/main/c/<libraryName>.h}.
+     * Default: <code>src/main/c/{libraryName}.h</code>.
      *
      * @since 0.1.0
      */
@@ -41,7 +48,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     /**
      * An internal header (CFFI: {@code extern "Python"} declarations): its functions are not exported. Each is either
      * implemented by an {@code @Export} Java method and called from user C (the glue defines it with hidden
-     * visibility), or implemented in user C and called from Java through the generated class {@code <header>_h}.
+     * visibility), or implemented in user C and called from Java through the generated class <code>{header}_h</code>.
      * It may include the API header.
      *
      * @since 0.1.0
@@ -73,6 +80,78 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
      */
     @Parameter(property = "jembed.compiler", defaultValue = "gcc")
     protected String compiler;
+
+    /**
+     * The JDK the library is built against and its C tests run on: its {@code include/} gives the JNI headers, and
+     * its {@code libjvm.so} is where the library looks for a JVM after {@code JEMBED_JAVA_HOME} and a runtime bundled
+     * beside it. Must be Java 22 or newer. Default: the JDK of the {@code jdk} toolchain chosen by
+     * maven-toolchains-plugin, else Maven's own JDK when it is 22+, else the first {@code jdk} toolchain of
+     * {@code ~/.m2/toolchains.xml} whose version is 22+.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.javaHome")
+    protected File javaHome;
+
+    /** The build session, for toolchains. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Component
+    private ToolchainManager toolchainManager;
+
+    /**
+     * The JDK to build and test with (see {@link #javaHome}), checked.
+     *
+     * @throws MojoFailureException when no JDK 22+ is found, or <code>{javaHome}</code> is not one
+     */
+    protected Path javaHome() throws MojoFailureException {
+        if (javaHome != null) {
+            return checkedJdk(javaHome.toPath(), "<javaHome>");
+        }
+        Toolchain chosen = toolchainManager.getToolchainFromBuildContext("jdk", session);
+        if (chosen != null) {
+            Path home = toolchainHome(chosen);
+            if (home != null) {
+                return checkedJdk(home, "the jdk toolchain " + chosen);
+            }
+        }
+        Path maven = Path.of(System.getProperty("java.home"));
+        if (JdkCheck.feature(maven).orElse(0) >= JdkCheck.MINIMUM_FEATURE) {
+            return maven;
+        }
+        List<Toolchain> candidates = toolchainManager.getToolchains(session, "jdk",
+                Map.of("version", "[" + JdkCheck.MINIMUM_FEATURE + ",)"));
+        for (Toolchain t : candidates) {
+            Path home = toolchainHome(t);
+            if (home != null && JdkCheck.feature(home).orElse(0) >= JdkCheck.MINIMUM_FEATURE) {
+                getLog().info("Using the JDK " + home + " of the jdk toolchain " + t);
+                return home;
+            }
+        }
+        throw new MojoFailureException("Maven runs on Java " + Runtime.version().feature() + " (" + maven
+                + ") and no JDK " + JdkCheck.MINIMUM_FEATURE + "+ is configured: set <javaHome>, or declare one in "
+                + "~/.m2/toolchains.xml (<type>jdk</type>, <version>" + JdkCheck.MINIMUM_FEATURE + "</version>, "
+                + "<jdkHome>...</jdkHome>), or run Maven on a JDK " + JdkCheck.MINIMUM_FEATURE + "+");
+    }
+
+    private static Path toolchainHome(Toolchain toolchain) {
+        String javac = toolchain.findTool("javac");
+        if (javac == null) {
+            return null;
+        }
+        Path bin = Path.of(javac).toAbsolutePath().getParent();
+        return bin == null ? null : bin.getParent();
+    }
+
+    private static Path checkedJdk(Path home, String what) throws MojoFailureException {
+        try {
+            JdkCheck.requireJni(home);
+        } catch (IOException e) {
+            throw new MojoFailureException(what + ": " + e.getMessage());
+        }
+        return home;
+    }
 
     /** The library name, checked. */
     protected String libraryName() throws MojoFailureException {

@@ -31,8 +31,20 @@ public class GenerateMojo extends AbstractEmbedMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/jembed/java", required = true)
     private File generatedSourcesDirectory;
 
+    /**
+     * Skips reading the header and generating the Java sources.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.generate.skip", defaultValue = "false")
+    private boolean skip;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the Java sources of the header (jembed.generate.skip).");
+            return;
+        }
         Pipeline.HeaderRequest request = headerRequest();
         try {
             ApiModel model = Pipeline.readHeader(request, buildLog());

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,13 +21,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 import org.jembed.core.Pipeline;
+import org.jembed.core.dist.Bundle;
+import org.jembed.core.dist.Platform;
+import org.jembed.core.dist.RuntimeImage;
 import org.jembed.core.bind.ExportScanner;
 import org.jembed.core.glue.GlueRenderer;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.nativebuild.NativeBuilder;
 
 /**
- * Builds {@code lib<name>.so}: checks that every exported function has exactly one {@code @Export} method of a
+ * Builds <code>lib{name}.so</code>: checks that every exported function has exactly one {@code @Export} method of a
  * compatible signature, generates the bridge, freezes the classes (the project's, its runtime dependencies and
  * the jembed runtime) into the library, renders the C glue, compiles and links it with the project's own C
  * ({@code src/main/c/*.c}), and attaches the library with an OS-arch classifier such as {@code linux-x86_64}.
@@ -79,17 +84,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private List<String> linkerOptions = new ArrayList<>();
 
     /**
-     * The JDK the library is built against: its {@code include/} gives the JNI headers, and its {@code libjvm.so} is
-     * where the library looks for a JVM after {@code JEMBED_JAVA_HOME} and a runtime bundled beside it.
-     * Must be Java 22 or newer.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "jembed.javaHome", defaultValue = "${java.home}", required = true)
-    private File javaHome;
-
-    /**
-     * When set, the library also exports {@code int <startFunction>(void)}, which starts the runtime at once and
+     * When set, the library also exports <code>int {startFunction}(void)</code>, which starts the runtime at once and
      * returns 0, or -1 when start failed (CFFI: {@code cffi_start_python}).
      *
      * @since 0.1.0
@@ -99,7 +94,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * Whether JVM options may also come from the environment variable named after the library,
-     * {@code <LIBRARYNAME>_JVM_OPTIONS} (e.g. {@code MY_PLUGIN_JVM_OPTIONS=-Xmx64m}); they follow the pom's
+     * <code>{LIBRARYNAME}_JVM_OPTIONS</code> (e.g. {@code MY_PLUGIN_JVM_OPTIONS=-Xmx64m}); they follow the pom's
      * {@link #jvmOptions}. Set to {@code false} to forbid.
      *
      * @since 0.1.0
@@ -118,7 +113,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private boolean strictEnvironment;
 
     /**
-     * When set, the library also exports {@code int <shutdownFunction>(void)}: later calls return their error value,
+     * When set, the library also exports <code>int {shutdownFunction}(void)</code>: later calls return their error value,
      * and when no other jembed library uses the JVM and a jembed library created it, the JVM is destroyed (shutdown
      * hooks run). A JVM cannot be created again in the same process. Returns 0, or -1 when not started.
      *
@@ -128,7 +123,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String shutdownFunction;
 
     /**
-     * The classifier of the attached library. Default: {@code <os>-<arch>}, e.g. {@code linux-x86_64}
+     * The classifier of the attached library. Default: <code>{os}-{arch}</code>, e.g. {@code linux-x86_64}
      * (os-maven-plugin's {@code os.detected.classifier} spelling).
      *
      * @since 0.1.0
@@ -136,13 +131,86 @@ public class LibraryMojo extends AbstractEmbedMojo {
     @Parameter(property = "jembed.classifier")
     private String classifier;
 
+    /**
+     * Whether to write the consumer bundle: {@code target/dist/} with <code>include/{name}.h</code>,
+     * <code>lib/lib{name}.so</code>, <code>lib/pkgconfig/{name}.pc</code> and the CMake package
+     * <code>lib/cmake/{name}/{name}Config.cmake</code> (imported target <code>{name}::{name}</code>), packed as
+     * <code>{artifactId}-{version}-{os}-{arch}-dist.tar.gz</code> and attached with classifier <code>{os}-{arch}-dist</code>.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.bundle", defaultValue = "true")
+    private boolean bundle;
+
+    /**
+     * Where the consumer bundle is laid out.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/dist", required = true)
+    private File distDirectory;
+
+    /**
+     * Also writes the static archive <code>target/lib{name}.a</code> (the glue, the runtime helper, the frozen classes and
+     * the project's C) for a C program to link into itself (CFFI: {@code emit_c_code}); link it with
+     * {@code -ldl -lpthread}. The bundle carries it as <code>lib/lib{name}.a</code> and the CMake target
+     * <code>{name}::{name}_static</code>.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.staticLibrary", defaultValue = "false")
+    private boolean staticLibrary;
+
+    /**
+     * Bundles a Java runtime: {@code jlink} links the modules the frozen classes use (found by {@code jdeps}) plus
+     * {@link #runtimeModules} into {@code lib/jre/} of the bundle ({@code --strip-debug --no-man-pages
+     * --no-header-files --generate-cds-archive}), where the library looks right after {@code JEMBED_JAVA_HOME}
+     * ({@code $ORIGIN/jre}): the bundle then
+     * runs on machines without a JDK.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.bundleRuntime", defaultValue = "false")
+    private boolean bundleRuntime;
+
+    /**
+     * Modules to add to the bundled runtime beyond those {@code jdeps} finds: modules reached only by reflection or
+     * service loading, or tools such as {@code jdk.jdwp.agent} (debugging) and {@code jdk.jfr}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> runtimeModules = new ArrayList<>();
+
+    /**
+     * The date of the bundle's archive entries; Maven's reproducible-build property (ISO-8601 or seconds since the
+     * epoch). Unset: 1970-01-01T00:00:00Z.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
+     * Skips building the library.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "jembed.library.skip", defaultValue = "false")
+    private boolean skip;
+
     @Component
     private MavenProjectHelper projectHelper;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the library (jembed.library.skip).");
+            return;
+        }
         Pipeline.HeaderRequest header = headerRequest();
         String name = libraryName();
+        Path jdk = javaHome();
         requireIdentifier("startFunction", startFunction);
         requireIdentifier("shutdownFunction", shutdownFunction);
         Path classes = Path.of(project.getBuild().getOutputDirectory());
@@ -159,11 +227,11 @@ public class LibraryMojo extends AbstractEmbedMojo {
         }
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
-                javaHome.toPath(), jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
+                jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
                 new GlueRenderer.RuntimeOptions(
                         jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
                         strictEnvironment, Optional.ofNullable(shutdownFunction)),
-                this::javaSource);
+                this::javaSource, staticLibrary);
         Pipeline.LibraryResult result;
         try {
             result = Pipeline.buildLibrary(request, buildLog());
@@ -174,9 +242,63 @@ public class LibraryMojo extends AbstractEmbedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        String platform = classifier();
         getLog().info("Built " + rel(result.library()) + " (" + result.bindings() + " exported function(s), native build "
-                + result.nativeBuild().duration().toMillis() + " ms)");
-        projectHelper.attachArtifact(project, "so", classifier(), result.library().toFile());
+                + result.nativeBuild().duration().toMillis() + " ms)"
+                + result.nativeBuild().staticLibrary().map(a -> " and " + rel(a)).orElse(""));
+        projectHelper.attachArtifact(project, "so", platform, result.library().toFile());
+        if (!bundle) {
+            getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
+                    + rel(result.library().toAbsolutePath().getParent()) + " -l" + name);
+            return;
+        }
+        Optional<Path> jre = Optional.empty();
+        if (bundleRuntime) {
+            List<Path> frozen = new ArrayList<>(List.of(classes));
+            frozen.addAll(runtime);
+            try {
+                RuntimeImage.Result image = RuntimeImage.build(new RuntimeImage.Request(jdk, frozen, runtimeModules,
+                        Path.of(project.getBuild().getDirectory(), "jembed", "jre")), buildLog());
+                getLog().info((image.reused() ? "Kept" : "Linked") + " the bundled runtime "
+                        + rel(image.image()) + ": " + String.join(",", image.modules()) + " ("
+                        + image.bytes() / (1024 * 1024) + " MiB)");
+                jre = Optional.of(image.image());
+            } catch (IOException e) {
+                throw new MojoExecutionException("bundling a Java runtime failed: " + e.getMessage(), e);
+            }
+        }
+        String base = project.getArtifactId() + "-" + project.getVersion() + "-" + platform + "-dist";
+        Bundle.Result dist;
+        try {
+            dist = Bundle.write(new Bundle.Request(name, project.getVersion(),
+                    Optional.ofNullable(project.getDescription()).orElse("lib" + name + ", a jembed library"),
+                    header.header(), result.library(), result.nativeBuild().staticLibrary(), jre, distDirectory.toPath(),
+                    Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
+                    project.getArtifactId() + "-" + project.getVersion()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("writing the consumer bundle failed: " + e.getMessage(), e);
+        }
+        projectHelper.attachArtifact(project, "tar.gz", platform + "-dist", dist.archive().toFile());
+        Path dir = rel(dist.directory());
+        getLog().info("Wrote " + dir + " and " + rel(dist.archive()) + " (include/, lib/, pkg-config, CMake package)");
+        getLog().info("Compile against it: cc app.c $(PKG_CONFIG_PATH=" + dir + "/lib/pkgconfig pkg-config --cflags --libs "
+                + name + ")  |  CMake: find_package(" + name + ") with -D" + name + "_DIR=" + dir + "/lib/cmake/" + name
+                + ", target_link_libraries(app " + name + "::" + name + ")");
+    }
+
+    private Instant timestamp() throws MojoFailureException {
+        if (outputTimestamp == null || outputTimestamp.isBlank() || outputTimestamp.length() < 2) {
+            return Instant.EPOCH;
+        }
+        try {
+            if (outputTimestamp.matches("\\d+")) {
+                return Instant.ofEpochSecond(Long.parseLong(outputTimestamp));
+            }
+            return OffsetDateTime.parse(outputTimestamp).toInstant();
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("project.build.outputTimestamp '" + outputTimestamp
+                    + "' is neither ISO-8601 (2025-01-01T00:00:00Z) nor seconds since the epoch");
+        }
     }
 
     private static void requireIdentifier(String parameter, String value) throws MojoFailureException {
@@ -208,18 +330,14 @@ public class LibraryMojo extends AbstractEmbedMojo {
         return pkg.isEmpty() ? found.sourceFile() : pkg + "/" + found.sourceFile();
     }
 
-    private String classifier() {
+    private String classifier() throws MojoExecutionException {
         if (classifier != null) {
             return classifier;
         }
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("windows") ? "windows" : os.replaceAll("\\W", "");
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String archName = switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch_64";
-            default -> arch.replaceAll("\\W", "");
-        };
-        return osName + "-" + archName;
+        try {
+            return Platform.detect().classifier();
+        } catch (IllegalStateException e) {
+            throw new MojoExecutionException(e.getMessage() + "; set <classifier>", e);
+        }
     }
 }

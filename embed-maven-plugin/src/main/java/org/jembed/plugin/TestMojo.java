@@ -14,9 +14,9 @@ import org.jembed.core.ctest.CTestRunner;
 
 /**
  * Runs the project's C tests against the built library: every {@code src/test/c/*.c} is compiled with
- * {@code -Wall -Wextra -Werror}, linked against {@code lib<name>.so} and run; a test passes when it exits 0 and,
- * if a {@code <test>.expected} file is beside it, prints exactly that. Reports go to
- * {@code target/jembed-reports/TEST-<test>.xml}.
+ * {@code -Wall -Wextra -Werror}, linked against <code>lib{name}.so</code> and run; a test passes when it exits 0 and,
+ * if a <code>{test}.expected</code> file is beside it, prints exactly that. Reports go to
+ * <code>target/jembed-reports/TEST-{test}.xml</code>.
  *
  * @since 0.1.0
  */
@@ -72,7 +72,8 @@ public class TestMojo extends AbstractEmbedMojo {
         List<CTestRunner.Outcome> outcomes;
         try {
             outcomes = CTestRunner.run(new CTestRunner.Request(compiler, cTestDirectory.toPath(), includes, library, name,
-                    Path.of(project.getBuild().getDirectory(), "jembed-tests"), reportsDirectory.toPath()));
+                    Path.of(project.getBuild().getDirectory(), "jembed-tests"), reportsDirectory.toPath(),
+                    java.util.Map.of("JAVA_HOME", javaHome().toString())));
         } catch (IOException e) {
             throw new MojoExecutionException("running the C tests failed: " + e.getMessage(), e);
         }

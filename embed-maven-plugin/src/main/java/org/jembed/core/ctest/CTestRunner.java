@@ -29,9 +29,16 @@ public final class CTestRunner {
      * @param libraryName its name, for {@code -l}
      * @param workDir     where test programs are built and run
      * @param reportsDir  where XML reports go
+     * @param environment extra environment variables for the test programs (e.g. {@code JAVA_HOME}, the last place a library looks for a JVM)
      */
     public record Request(String compiler, Path testDir, List<Path> includeDirs, Path library, String libraryName,
-                          Path workDir, Path reportsDir) {}
+                          Path workDir, Path reportsDir, java.util.Map<String, String> environment) {
+        /** A request whose tests run in Maven's environment. */
+        public Request(String compiler, Path testDir, List<Path> includeDirs, Path library, String libraryName,
+                       Path workDir, Path reportsDir) {
+            this(compiler, testDir, includeDirs, library, libraryName, workDir, reportsDir, java.util.Map.of());
+        }
+    }
 
     /**
      * One test's outcome.
@@ -82,7 +89,8 @@ public final class CTestRunner {
         if (!compile.succeeded()) {
             outcome = new Outcome(name, false, "compiling " + file + " failed:\n" + compile.stderr(), Optional.empty());
         } else {
-            ToolCall run = ToolCall.run(List.of(program.toAbsolutePath().toString()), request.workDir());
+            ToolCall run = ToolCall.run(List.of(program.toAbsolutePath().toString()), request.workDir(),
+                    request.environment());
             Path expectedFile = source.resolveSibling(name + ".expected");
             if (!run.succeeded()) {
                 outcome = new Outcome(name, false, name + " exited with status " + run.exitCode(), Optional.of(run));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.codehaus.mojo.natives.NativeBuildException;
 import org.codehaus.mojo.natives.c.CCompiler;
 import org.codehaus.mojo.natives.c.CLinker;
@@ -15,6 +16,7 @@ import org.codehaus.mojo.natives.linker.LinkerConfiguration;
 import org.codehaus.plexus.logging.AbstractLogger;
 import org.codehaus.plexus.logging.Logger;
 import org.jembed.core.BuildLog;
+import org.jembed.core.ToolCall;
 
 /**
  * The native build stage: compiles the glue, the runtime helper and the user's C, and links
@@ -35,17 +37,28 @@ public final class NativeBuilder {
      * @param linkerOptions   options for the link, after jembed's defaults
      * @param objectDir       where objects go
      * @param output          the library to write, e.g. {@code target/libmy_plugin.so}
+     * @param staticOutput    a static archive of the same objects to write too, e.g. {@code target/libmy_plugin.a}
+     *                        (CFFI: {@code emit_c_code}, linked into a program), if wanted
      */
     public record Request(String compiler, List<Path> glueSources, List<Path> userSources, List<Path> includeDirs,
-                          List<String> compilerOptions, List<String> linkerOptions, Path objectDir, Path output) {}
+                          List<String> compilerOptions, List<String> linkerOptions, Path objectDir, Path output,
+                          Optional<Path> staticOutput) {
+        /** A request for the shared library only. */
+        public Request(String compiler, List<Path> glueSources, List<Path> userSources, List<Path> includeDirs,
+                       List<String> compilerOptions, List<String> linkerOptions, Path objectDir, Path output) {
+            this(compiler, glueSources, userSources, includeDirs, compilerOptions, linkerOptions, objectDir, output,
+                    Optional.empty());
+        }
+    }
 
     /**
      * What the build did.
      *
-     * @param library  the linked library
-     * @param duration wall-clock time of compile and link
+     * @param library       the linked library
+     * @param staticLibrary the static archive, when one was asked for
+     * @param duration      wall-clock time of compile and link
      */
-    public record Result(Path library, Duration duration) {}
+    public record Result(Path library, Optional<Path> staticLibrary, Duration duration) {}
 
     /** jembed's compile defaults: position-independent, hidden symbols unless exported, warnings on. */
     public static final List<String> DEFAULT_COMPILER_OPTIONS =
@@ -96,7 +109,25 @@ public final class NativeBuilder {
         } catch (NativeBuildException e) {
             throw new NativeBuildFailure("linking " + request.output().getFileName() + " failed: " + e.getMessage(), e);
         }
-        return new Result(request.output(), Duration.ofNanos(System.nanoTime() - start));
+        if (request.staticOutput().isPresent()) {
+            archive(request.staticOutput().get(), objects, request.objectDir(), log);
+        }
+        return new Result(request.output(), request.staticOutput(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** {@code ar rcsD}: a deterministic archive (zero dates, uids and modes) of the library's objects. */
+    private static void archive(Path output, List<File> objects, Path objectDir, BuildLog log)
+            throws NativeBuildFailure, IOException {
+        Files.deleteIfExists(output);
+        List<String> ar = new ArrayList<>(List.of("ar", "rcsD", output.toAbsolutePath().toString()));
+        objects.stream().map(f -> objectDir.toAbsolutePath().relativize(f.toPath().toAbsolutePath()).toString())
+                .sorted().forEach(ar::add);
+        ToolCall call = ToolCall.run(ar, objectDir);
+        log.debug(call.summary());
+        if (!call.succeeded()) {
+            throw new NativeBuildFailure("archiving " + output.getFileName() + " failed:\n" + call.stdout()
+                    + call.stderr(), null);
+        }
     }
 
     private static List<File> compile(Request request, List<Path> sources, List<String> options, BuildLog log)
@@ -136,7 +167,8 @@ public final class NativeBuilder {
         }
 
         @Override public void debug(String message, Throwable t) { log.debug(message); }
-        @Override public void info(String message, Throwable t) { log.info(message); }
+        // The components log each command line at info; jembed shows them with mvn -X only.
+        @Override public void info(String message, Throwable t) { log.debug(message); }
         @Override public void warn(String message, Throwable t) { log.warn(message); }
         @Override public void error(String message, Throwable t) { log.warn(message); }
         @Override public void fatalError(String message, Throwable t) { log.warn(message); }

@@ -1,0 +1,295 @@
+package org.jembed.core.dist;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
+/**
+ * The consumer bundle: what a C developer needs to build against a jembed library without Maven, laid out as an
+ * install prefix and packed as a reproducible {@code tar.gz}:
+ * <pre>
+ * include/&lt;name&gt;.h                      the API header (and the local headers it includes)
+ * lib/lib&lt;name&gt;.so                      the library; its file name is its SONAME
+ * lib/lib&lt;name&gt;.a                       the static archive, when one was built
+ * lib/jre/                               the bundled Java runtime, when one was built ($ORIGIN/jre)
+ * lib/pkgconfig/&lt;name&gt;.pc                pkg-config file, relocatable (${pcfiledir})
+ * lib/cmake/&lt;name&gt;/&lt;name&gt;Config.cmake    CMake package: imported target &lt;name&gt;::&lt;name&gt;
+ * lib/cmake/&lt;name&gt;/&lt;name&gt;ConfigVersion.cmake
+ * </pre>
+ * Stateless; {@link #write} is the stage.
+ */
+public final class Bundle {
+
+    /**
+     * What goes into the bundle.
+     *
+     * @param name          the library name: {@code lib<name>.so}
+     * @param version       the project version, e.g. {@code 1.0-SNAPSHOT} (CMake gets its numeric part, {@code 1.0})
+     * @param description   one line for the pkg-config file
+     * @param header        the API header
+     * @param library       {@code lib<name>.so}
+     * @param staticLibrary {@code lib<name>.a}, if built
+     * @param runtime       a Java runtime image to put at {@code lib/jre}, if built
+     * @param directory     where to lay the bundle out, e.g. {@code target/dist} (emptied first)
+     * @param archive       the {@code tar.gz} to write
+     * @param timestamp     the modification time of every archive entry ({@code project.build.outputTimestamp})
+     * @param topDirectory  the archive's single top folder, e.g. {@code my-plugin-1.0-SNAPSHOT}
+     */
+    public record Request(String name, String version, String description, Path header, Path library,
+                          Optional<Path> staticLibrary, Optional<Path> runtime, Path directory, Path archive,
+                          Instant timestamp, String topDirectory) {}
+
+    /**
+     * What was written.
+     *
+     * @param directory the laid-out bundle
+     * @param archive   the {@code tar.gz}
+     * @param headers   the headers copied to {@code include/}, relative to it
+     */
+    public record Result(Path directory, Path archive, List<Path> headers) {}
+
+    private static final Pattern LOCAL_INCLUDE = Pattern.compile("^\\s*#\\s*include\\s*\"([^\"]+)\"", Pattern.MULTILINE);
+
+    private Bundle() {
+    }
+
+    /**
+     * Lays the bundle out and packs it.
+     *
+     * @throws IOException when a file cannot be read or written, or a header includes a local header outside its
+     *                     own folder (which the bundle could not carry with the same {@code #include} line)
+     */
+    public static Result write(Request r) throws IOException {
+        deleteTree(r.directory());
+        Path include = Files.createDirectories(r.directory().resolve("include"));
+        Path lib = Files.createDirectories(r.directory().resolve("lib"));
+        List<Path> headers = copyHeaders(r.header(), include);
+        Files.copy(r.library(), lib.resolve("lib" + r.name() + ".so"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES);
+        if (r.staticLibrary().isPresent()) {
+            Files.copy(r.staticLibrary().get(), lib.resolve("lib" + r.name() + ".a"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (r.runtime().isPresent()) {
+            copyTree(r.runtime().get(), lib.resolve("jre"));
+        }
+        Files.writeString(Files.createDirectories(lib.resolve("pkgconfig")).resolve(r.name() + ".pc"), pkgConfig(r));
+        Path cmake = Files.createDirectories(lib.resolve("cmake").resolve(r.name()));
+        Files.writeString(cmake.resolve(r.name() + "Config.cmake"), cmakeConfig(r));
+        Files.writeString(cmake.resolve(r.name() + "ConfigVersion.cmake"), cmakeVersionFile(cmakeVersion(r.version())));
+        pack(r.directory(), r.topDirectory(), r.archive(), r.timestamp());
+        return new Result(r.directory(), r.archive(), headers);
+    }
+
+    /** The numeric part of a Maven version, for CMake: {@code 1.2.3-SNAPSHOT} → {@code 1.2.3}; {@code 0} if none. */
+    public static String cmakeVersion(String mavenVersion) {
+        Matcher m = Pattern.compile("^\\d+(\\.\\d+){0,3}").matcher(mavenVersion);
+        return m.find() ? m.group() : "0";
+    }
+
+    /** The API header and, transitively, every {@code #include "..."} found beside it. */
+    static List<Path> copyHeaders(Path header, Path include) throws IOException {
+        Path root = header.toAbsolutePath().normalize().getParent();
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Path> todo = new ArrayList<>(List.of(header.toAbsolutePath().normalize()));
+        while (!todo.isEmpty()) {
+            Path h = todo.remove(todo.size() - 1);
+            if (!seen.add(h)) {
+                continue;
+            }
+            Matcher m = LOCAL_INCLUDE.matcher(Files.readString(h, StandardCharsets.UTF_8));
+            while (m.find()) {
+                Path dep = h.getParent().resolve(m.group(1)).normalize();
+                if (Files.isRegularFile(dep)) {
+                    if (!dep.startsWith(root)) {
+                        throw new IOException(header + " includes \"" + m.group(1) + "\", outside " + root
+                                + ": the consumer bundle carries only headers below the API header's folder");
+                    }
+                    todo.add(dep);
+                }
+            }
+        }
+        List<Path> copied = new ArrayList<>();
+        for (Path h : seen) {
+            Path rel = root.relativize(h);
+            Files.createDirectories(include.resolve(rel).getParent());
+            Files.copy(h, include.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
+            copied.add(rel);
+        }
+        return copied;
+    }
+
+    static String pkgConfig(Request r) {
+        return "# pkg-config file of lib" + r.name() + " (generated by jembed). Relocatable: paths are relative to\n"
+                + "# this file. The rpath lets programs find lib" + r.name() + ".so where this bundle lies.\n"
+                + "prefix=${pcfiledir}/../..\n"
+                + "libdir=${prefix}/lib\n"
+                + "includedir=${prefix}/include\n\n"
+                + "Name: " + r.name() + "\n"
+                + "Description: " + r.description().replaceAll("\\s+", " ").strip() + "\n"
+                + "Version: " + r.version() + "\n"
+                + "Cflags: -I${includedir}\n"
+                + "Libs: -L${libdir} -Wl,-rpath,${libdir} -l" + r.name() + "\n"
+                + "Libs.private: -ldl -lpthread\n";
+    }
+
+    static String cmakeConfig(Request r) {
+        String n = r.name();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# CMake package of lib").append(n).append(" (generated by jembed): find_package(").append(n)
+                .append(") defines the imported target ").append(n).append("::").append(n).append(".\n")
+                .append("# Relocatable: paths are relative to this file.\n")
+                .append("get_filename_component(_").append(n).append("_prefix \"${CMAKE_CURRENT_LIST_DIR}/../../..\" ABSOLUTE)\n")
+                .append("if(NOT TARGET ").append(n).append("::").append(n).append(")\n")
+                .append("  add_library(").append(n).append("::").append(n).append(" SHARED IMPORTED)\n")
+                .append("  set_target_properties(").append(n).append("::").append(n).append(" PROPERTIES\n")
+                .append("    IMPORTED_LOCATION \"${_").append(n).append("_prefix}/lib/lib").append(n).append(".so\"\n")
+                .append("    IMPORTED_SONAME \"lib").append(n).append(".so\"\n")
+                .append("    INTERFACE_INCLUDE_DIRECTORIES \"${_").append(n).append("_prefix}/include\")\n")
+                .append("endif()\n");
+        if (r.staticLibrary().isPresent()) {
+            sb.append("if(NOT TARGET ").append(n).append("::").append(n).append("_static)\n")
+                    .append("  add_library(").append(n).append("::").append(n).append("_static STATIC IMPORTED)\n")
+                    .append("  set_target_properties(").append(n).append("::").append(n).append("_static PROPERTIES\n")
+                    .append("    IMPORTED_LOCATION \"${_").append(n).append("_prefix}/lib/lib").append(n).append(".a\"\n")
+                    .append("    INTERFACE_INCLUDE_DIRECTORIES \"${_").append(n).append("_prefix}/include\"\n")
+                    .append("    INTERFACE_LINK_LIBRARIES \"dl;pthread\")\n")
+                    .append("endif()\n");
+        }
+        sb.append("set(").append(n).append("_FOUND TRUE)\n");
+        return sb.toString();
+    }
+
+    static String cmakeVersionFile(String version) {
+        return "# Version file of the CMake package (generated by jembed): same major version is compatible.\n"
+                + "set(PACKAGE_VERSION \"" + version + "\")\n"
+                + "if(PACKAGE_FIND_VERSION VERSION_GREATER PACKAGE_VERSION)\n"
+                + "  set(PACKAGE_VERSION_COMPATIBLE FALSE)\n"
+                + "else()\n"
+                + "  string(REGEX MATCH \"^[0-9]+\" _major \"${PACKAGE_VERSION}\")\n"
+                + "  if(PACKAGE_FIND_VERSION_MAJOR STREQUAL \"\" OR PACKAGE_FIND_VERSION_MAJOR STREQUAL _major)\n"
+                + "    set(PACKAGE_VERSION_COMPATIBLE TRUE)\n"
+                + "  else()\n"
+                + "    set(PACKAGE_VERSION_COMPATIBLE FALSE)\n"
+                + "  endif()\n"
+                + "  if(PACKAGE_FIND_VERSION STREQUAL PACKAGE_VERSION)\n"
+                + "    set(PACKAGE_VERSION_EXACT TRUE)\n"
+                + "  endif()\n"
+                + "endif()\n";
+    }
+
+    /**
+     * Packs {@code dir} under the top folder {@code top}: entries in name order, owned by 0:0, dated
+     * {@code timestamp}, modes from the files (0755 or 0644), gzip header without name or time, so equal trees give
+     * equal bytes.
+     */
+    static void pack(Path dir, String top, Path archive, Instant timestamp) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.filter(p -> !p.equals(dir)).sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
+                    .toList();
+        }
+        Files.createDirectories(archive.toAbsolutePath().getParent());
+        GzipParameters gz = new GzipParameters();
+        gz.setModificationTime(0);
+        gz.setCompressionLevel(9);
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(archive));
+             GzipCompressorOutputStream zip = new GzipCompressorOutputStream(file, gz);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(zip)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            tar.putArchiveEntry(entry(top + "/", TarArchiveEntry.DEFAULT_DIR_MODE, timestamp));
+            tar.closeArchiveEntry();
+            for (Path p : paths) {
+                String name = top + "/" + dir.relativize(p).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(p)) {
+                    TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+                    e.setLinkName(Files.readSymbolicLink(p).toString());
+                    owned(e, timestamp);
+                    tar.putArchiveEntry(e);
+                    tar.closeArchiveEntry();
+                } else if (Files.isDirectory(p)) {
+                    tar.putArchiveEntry(entry(name + "/", 0755, timestamp));
+                    tar.closeArchiveEntry();
+                } else {
+                    TarArchiveEntry e = entry(name, executable(p) ? 0755 : 0644, timestamp);
+                    e.setSize(Files.size(p));
+                    tar.putArchiveEntry(e);
+                    Files.copy(p, tar);
+                    tar.closeArchiveEntry();
+                }
+            }
+            tar.finish();
+        }
+    }
+
+    private static TarArchiveEntry entry(String name, int mode, Instant timestamp) {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setMode((name.endsWith("/") ? 040000 : 0100000) | mode);
+        owned(e, timestamp);
+        return e;
+    }
+
+    private static void owned(TarArchiveEntry e, Instant timestamp) {
+        e.setUserId(0);
+        e.setGroupId(0);
+        e.setUserName("");
+        e.setGroupName("");
+        e.setModTime(timestamp.toEpochMilli());
+    }
+
+    private static boolean executable(Path p) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(p).contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (UnsupportedOperationException e) {
+            return p.getFileName().toString().endsWith(".so");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) {
+                    Files.createDirectories(target.getParent());
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and everything below it, without following links; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

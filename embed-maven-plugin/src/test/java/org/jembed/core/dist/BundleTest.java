@@ -1,0 +1,81 @@
+package org.jembed.core.dist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleTest {
+
+    @Test
+    void cmakeGetsTheNumericPartOfAMavenVersion() {
+        assertEquals("1.0", Bundle.cmakeVersion("1.0-SNAPSHOT"));
+        assertEquals("2.3.1", Bundle.cmakeVersion("2.3.1"));
+        assertEquals("0", Bundle.cmakeVersion("SNAPSHOT"));
+    }
+
+    @Test
+    void equalTreesPackToEqualBytesWhateverTheirFileDates(@TempDir Path tmp) throws IOException {
+        Path a = tree(tmp.resolve("a"), Instant.parse("2020-01-01T00:00:00Z"));
+        Path b = tree(tmp.resolve("b"), Instant.parse("2024-06-01T12:00:00Z"));
+        Instant when = Instant.parse("2025-01-01T00:00:00Z");
+        Bundle.pack(a, "x-1.0", tmp.resolve("a.tar.gz"), when);
+        Bundle.pack(b, "x-1.0", tmp.resolve("b.tar.gz"), when);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a.tar.gz")), Files.readAllBytes(tmp.resolve("b.tar.gz")));
+    }
+
+    @Test
+    void localHeadersTheApiHeaderIncludesAreCarried(@TempDir Path tmp) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("api.h"), "#include \"sub/types.h\"\n#include <stdio.h>\nint f(void);\n");
+        Files.createDirectories(src.resolve("sub"));
+        Files.writeString(src.resolve("sub/types.h"), "typedef int t;\n");
+        List<Path> copied = Bundle.copyHeaders(src.resolve("api.h"), tmp.resolve("include"));
+        assertEquals(List.of(Path.of("api.h"), Path.of("sub/types.h")), copied);
+        assertTrue(Files.isRegularFile(tmp.resolve("include/sub/types.h")));
+    }
+
+    @Test
+    void aHeaderOutsideTheApiHeadersFolderIsAnError(@TempDir Path tmp) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(tmp.resolve("outside.h"), "typedef int t;\n");
+        Files.writeString(src.resolve("api.h"), "#include \"../outside.h\"\n");
+        IOException e = assertThrows(IOException.class, () -> Bundle.copyHeaders(src.resolve("api.h"), tmp.resolve("inc")));
+        assertTrue(e.getMessage().contains("../outside.h"), e.getMessage());
+    }
+
+    @Test
+    void pkgConfigAndCmakeFilesAreRelocatable(@TempDir Path tmp) {
+        var r = new Bundle.Request("greeter", "2.3.1-SNAPSHOT", "Greets.", tmp.resolve("g.h"), tmp.resolve("libgreeter.so"),
+                Optional.of(tmp.resolve("libgreeter.a")), Optional.empty(), tmp, tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
+        String pc = Bundle.pkgConfig(r);
+        assertTrue(pc.contains("prefix=${pcfiledir}/../..\n"), pc);
+        assertTrue(pc.contains("Libs: -L${libdir} -Wl,-rpath,${libdir} -lgreeter\n"), pc);
+        String cmake = Bundle.cmakeConfig(r);
+        assertTrue(cmake.contains("\"${CMAKE_CURRENT_LIST_DIR}/../../..\""), cmake);
+        assertTrue(cmake.contains("add_library(greeter::greeter SHARED IMPORTED)"), cmake);
+        assertTrue(cmake.contains("add_library(greeter::greeter_static STATIC IMPORTED)"), cmake);
+        assertTrue(!cmake.contains(tmp.toString()), "absolute path in " + cmake);
+    }
+
+    private static Path tree(Path dir, Instant mtime) throws IOException {
+        Files.createDirectories(dir.resolve("include"));
+        Files.writeString(dir.resolve("include/x.h"), "int x(void);\n");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.write(dir.resolve("lib/libx.so"), new byte[] {1, 2, 3});
+        for (Path p : List.of(dir.resolve("include/x.h"), dir.resolve("lib/libx.so"), dir.resolve("include"), dir.resolve("lib"))) {
+            Files.setLastModifiedTime(p, FileTime.from(mtime));
+        }
+        return dir;
+    }
+}
