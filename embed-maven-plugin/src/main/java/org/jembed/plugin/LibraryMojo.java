@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
+import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
 import org.jembed.core.bind.ExportScanner;
 import org.jembed.core.glue.GlueRenderer;
@@ -143,6 +144,10 @@ public class LibraryMojo extends AbstractEmbedMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         Pipeline.HeaderRequest header = headerRequest();
         String name = libraryName();
+        String clash = LibraryNameCheck.collision(name, javaHome.toPath(), project.getFile().toPath()).orElse(null);
+        if (clash != null) {
+            throw new MojoFailureException(clash);
+        }
         requireIdentifier("startFunction", startFunction);
         requireIdentifier("shutdownFunction", shutdownFunction);
         Path classes = Path.of(project.getBuild().getOutputDirectory());
