@@ -1,8 +1,8 @@
 def EXPECTED = '''b_ping() = 1
 a_ping() = 1 (joined B's JVM) or 0 (its own creation failed): yes
 '''
-// Build host.c against both libraries and run it (with a time limit) from a folder holding only the program and the
-// two libraries, RUNS times, each in a fresh process.
+// Build the host program(s) against both libraries and run each (with a time limit) from a folder holding only the
+// programs and the two libraries, several times, each run in a fresh process.
 def dir = java.nio.file.Files.createTempDirectory('rt-create-race').toFile()
 ['cr_a/target/libcr_a.so', 'cr_b/target/libcr_b.so'].each { lib ->
     def src = new File(basedir, lib)

@@ -3,8 +3,8 @@ ts_a_shutdown() = 0
 the 50 threads showed up as Java threads: yes
 more than 10 Java threads left behind after they exited: no
 '''
-// Build host.c against both libraries and run it (with a time limit) from a folder holding only the program and the
-// two libraries, RUNS times, each in a fresh process.
+// Build the host program(s) against both libraries and run each (with a time limit) from a folder holding only the
+// programs and the two libraries, several times, each run in a fresh process.
 def dir = java.nio.file.Files.createTempDirectory('rt-threads-after-shutdown').toFile()
 ['ts_a/target/libts_a.so', 'ts_b/target/libts_b.so'].each { lib ->
     def src = new File(basedir, lib)
