@@ -38,8 +38,13 @@ def gcc = { List args -> def (c, o, e) = sh(['gcc', '-Wall', '-Wextra', '-Werror
 gcc(["-I${basedir}/src/main/c", "${basedir}/host.c", '-o', "${suid}/host", "-L${suid}", '-lsecure_add', "-Wl,-rpath,${suid}"])
 gcc(['-shared', '-fPIC', "-DMARKER=\"${markers}/libjvm\"", "${basedir}/evil.c", '-o', "${evil}/lib/server/libjvm.so"])
 gcc(['-shared', '-fPIC', "-DMARKER=\"${markers}/agent\"", "${basedir}/evil.c", '-o', "${evil}/agent.so"])
+// The same host with a file capability instead of setuid: AT_SECURE is set but the ids stay equal, so HotSpot itself
+// reads JAVA_TOOL_OPTIONS and _JAVA_OPTIONS (measured): jembed must not let it.
+gcc(["-I${basedir}/src/main/c", "${basedir}/host.c", '-o', "${suid}/caphost", "-L${suid}", '-lsecure_add', "-Wl,-rpath,${suid}"])
 sh(['chown', '-R', 'root:root', top.absolutePath])
 sh(['chmod', '4755', "${suid}/host"])
+def (capCode, capOut, capErr) = sh(['setcap', 'cap_net_bind_service+ep', "${suid}/caphost"])
+assert capCode == 0 : "setcap failed (install libcap2-bin):\n${capErr}"
 sh(['chmod', '0755', "${suid}/libsecure_add.so", "${evil}/lib/server/libjvm.so", "${evil}/agent.so"])
 
 def attacks = [
@@ -50,6 +55,20 @@ def attacks = [
                                JAVA_HOME: evil.absolutePath],
 ]
 def failures = []
+def agent = "-agentpath:${evil}/agent.so".toString()
+[JAVA_TOOL_OPTIONS: agent, _JAVA_OPTIONS: agent].each { name, value ->
+    markers.listFiles().each { it.delete() }
+    def (code, out, err) = sh(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', "${suid}/caphost"], [(name): value], top)
+    def ran = markers.listFiles().collect { it.name + ': ' + it.text.trim() }
+    println "== ${name}, file-capability host: exit status ${code}\nstdout:\n${out}stderr:\n${err}markers: ${ran ?: 'none'}\n"
+    if (!ran.isEmpty()) failures << "${name}, file-capability host: attacker code ran: ${ran}"
+    if (code != 0) failures << "${name}, file-capability host: exit status ${code}"
+    // Refusing to start (error value) is acceptable here: HotSpot would read the variable, and it cannot be unset safely.
+    if (!(out in ['real uid 65534, effective uid 65534\nadd(2, 3) = 5\n', 'real uid 65534, effective uid 65534\nadd(2, 3) = 0\n'])) {
+        failures << "${name}, file-capability host: stdout was:\n${out}"
+    }
+    if (!err.contains(name)) failures << "${name}, file-capability host: stderr does not name ${name}"
+}
 attacks.each { what, env ->
     markers.listFiles().each { it.delete() }
     def (code, out, err) = sh(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', "${suid}/host"], env, top)
