@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
+import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
 import org.jembed.core.dist.Bundle;
 import org.jembed.core.dist.Platform;
@@ -211,6 +212,10 @@ public class LibraryMojo extends AbstractEmbedMojo {
         Pipeline.HeaderRequest header = headerRequest();
         String name = libraryName();
         Path jdk = javaHome();
+        String clash = LibraryNameCheck.collision(name, jdk, project.getFile().toPath()).orElse(null);
+        if (clash != null) {
+            throw new MojoFailureException(clash);
+        }
         requireIdentifier("startFunction", startFunction);
         requireIdentifier("shutdownFunction", shutdownFunction);
         Path classes = Path.of(project.getBuild().getOutputDirectory());

@@ -1,0 +1,4 @@
+#ifndef JVM_H
+#define JVM_H
+int answer(void);
+#endif

@@ -1,0 +1,10 @@
+package org.example;
+
+import org.jembed.runtime.Export;
+
+public final class ThreadNames {
+    @Export
+    public static String thread_name() {
+        return Thread.currentThread().getName();
+    }
+}

@@ -1,0 +1,56 @@
+// A plain (not setuid) host calling a library built with <trustEnvironment>false</trustEnvironment>, run with each
+// environment variable jembed reads pointing at attacker code (a fake JDK whose libjvm.so, and a fake agent, write a
+// marker file when loaded): no marker may appear, the call succeeds with the build JDK, stderr names the ignored
+// variables.
+import java.nio.file.Files
+
+def sh = { List cmd, Map env = [:], File dir = null ->
+    def pb = new ProcessBuilder(cmd.collect { it.toString() })
+    if (dir != null) pb.directory(dir)
+    pb.environment().remove('LD_LIBRARY_PATH')
+    ['JAVA_HOME', 'JEMBED_JAVA_HOME', 'UNTRUSTING_ADD_JVM_OPTIONS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS'].each { pb.environment().remove(it) }
+    pb.environment().putAll(env)
+    def p = pb.start()
+    def out = new StringBuilder(), err = new StringBuilder()
+    p.consumeProcessOutput(out, err)
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly(); p.waitFor(); Thread.sleep(200)
+        return [-1, out.toString(), err.toString() + '\n(timed out after 60 s, killed)']
+    }
+    Thread.sleep(200)
+    [p.exitValue(), out.toString(), err.toString()]
+}
+def top = Files.createTempDirectory('rt-trust-switch').toFile()
+def evil = new File(top, 'evil'); new File(evil, 'lib/server').mkdirs()
+def markers = new File(top, 'markers'); markers.mkdir()
+def lib = new File(basedir, 'target/libuntrusting_add.so')
+assert lib.isFile() : 'libuntrusting_add.so was not built'
+Files.copy(lib.toPath(), new File(top, lib.name).toPath())
+def gcc = { List args -> def (c, o, e) = sh(['gcc', '-Wall', '-Wextra', '-Werror'] + args); assert c == 0 : "gcc failed:\n${e}" }
+gcc(["-I${basedir}/src/main/c", "${basedir}/host.c", '-o', "${top}/host", "-L${top}", '-luntrusting_add', '-Wl,-rpath,$ORIGIN'])
+gcc(['-shared', '-fPIC', "-DMARKER=\"${markers}/libjvm\"", "${basedir}/evil.c", '-o', "${evil}/lib/server/libjvm.so"])
+gcc(['-shared', '-fPIC', "-DMARKER=\"${markers}/agent\"", "${basedir}/evil.c", '-o', "${evil}/agent.so"])
+
+def attacks = [
+    'JEMBED_JAVA_HOME'          : [JEMBED_JAVA_HOME: evil.absolutePath],
+    'UNTRUSTING_ADD_JVM_OPTIONS': [UNTRUSTING_ADD_JVM_OPTIONS: "-agentpath:${evil}/agent.so".toString()],
+    'JAVA_HOME'                 : [JAVA_HOME: evil.absolutePath],
+    'all three'                 : [JEMBED_JAVA_HOME: evil.absolutePath, UNTRUSTING_ADD_JVM_OPTIONS: "-agentpath:${evil}/agent.so".toString(),
+                                   JAVA_HOME: evil.absolutePath],
+]
+def failures = []
+attacks.each { what, env ->
+    markers.listFiles().each { it.delete() }
+    def (code, out, err) = sh(["${top}/host"], env, top)
+    def ran = markers.listFiles().collect { it.name + ': ' + it.text.trim() }
+    println "== ${what}: exit status ${code}\nstdout:\n${out}stderr:\n${err}markers: ${ran ?: 'none'}\n"
+    if (!ran.isEmpty()) failures << "${what}: attacker code ran: ${ran}"
+    if (code != 0) failures << "${what}: exit status ${code}"
+    if (out != 'add(2, 3) = 5\n') failures << "${what}: stdout was:\n${out}"
+    env.keySet().each { name ->
+        if (!(err =~ /(?s)ignor.*${name}|${name}.*ignor/)) failures << "${what}: stderr does not say that ${name} was ignored"
+    }
+}
+top.deleteDir()
+assert failures.isEmpty() : failures.join('\n')
+return true
