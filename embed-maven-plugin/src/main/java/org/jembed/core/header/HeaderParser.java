@@ -47,8 +47,7 @@ import org.jembed.core.header.CDeclParser.TypeNameContext;
 import org.jembed.core.header.CDeclParser.TypeQualifierContext;
 import org.jembed.core.header.CDeclParser.TypeSpecifierContext;
 import org.jembed.core.header.CDeclParser.TypedefNameContext;
-import org.jembed.core.header.ConstantEvaluator.NotConstantException;
-import org.jembed.core.header.ConstantEvaluator.Value;
+import org.jembed.core.model.Abi;
 import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.ConstantDecl;
@@ -86,36 +85,14 @@ import org.jembed.core.model.TypedefDecl;
 public final class HeaderParser {
 
     /**
-     * A parsed header: the model and the warnings found on the way (e.g. a function declared without a prototype).
+     * A parsed header: the model, the warnings found on the way (e.g. a function declared without a prototype), and
+     * the main header's object-like macros, candidates for constants (their values are the compiler's: {@link Probe}).
      *
-     * @param model    the declarations
-     * @param warnings warnings in source order; empty when there are none
+     * @param model    the declarations; enumerator values are placeholders until {@link Probe} fills them in
+     * @param warnings warnings and notes in source order; empty when there are none
+     * @param macros   the last definition of each object-like macro with a body, in order
      */
-    public record Result(ApiModel model, List<Diagnostic> warnings) {}
-
-    /**
-     * The standard typedef names known without parsing system headers, with their types on LP64 Linux
-     * (glibc's {@code <stdint.h>}, {@code <stddef.h>}, {@code <sys/types.h>}, {@code <uchar.h>}).
-     */
-    public static final Map<String, PrimKind> STANDARD_TYPEDEFS = Map.ofEntries(
-            Map.entry("int8_t", PrimKind.SCHAR), Map.entry("uint8_t", PrimKind.UCHAR),
-            Map.entry("int16_t", PrimKind.SHORT), Map.entry("uint16_t", PrimKind.USHORT),
-            Map.entry("int32_t", PrimKind.INT), Map.entry("uint32_t", PrimKind.UINT),
-            Map.entry("int64_t", PrimKind.LONG), Map.entry("uint64_t", PrimKind.ULONG),
-            Map.entry("int_least8_t", PrimKind.SCHAR), Map.entry("uint_least8_t", PrimKind.UCHAR),
-            Map.entry("int_least16_t", PrimKind.SHORT), Map.entry("uint_least16_t", PrimKind.USHORT),
-            Map.entry("int_least32_t", PrimKind.INT), Map.entry("uint_least32_t", PrimKind.UINT),
-            Map.entry("int_least64_t", PrimKind.LONG), Map.entry("uint_least64_t", PrimKind.ULONG),
-            Map.entry("int_fast8_t", PrimKind.SCHAR), Map.entry("uint_fast8_t", PrimKind.UCHAR),
-            Map.entry("int_fast16_t", PrimKind.LONG), Map.entry("uint_fast16_t", PrimKind.ULONG),
-            Map.entry("int_fast32_t", PrimKind.LONG), Map.entry("uint_fast32_t", PrimKind.ULONG),
-            Map.entry("int_fast64_t", PrimKind.LONG), Map.entry("uint_fast64_t", PrimKind.ULONG),
-            Map.entry("intptr_t", PrimKind.LONG), Map.entry("uintptr_t", PrimKind.ULONG),
-            Map.entry("intmax_t", PrimKind.LONG), Map.entry("uintmax_t", PrimKind.ULONG),
-            Map.entry("size_t", PrimKind.ULONG), Map.entry("ssize_t", PrimKind.LONG),
-            Map.entry("ptrdiff_t", PrimKind.LONG), Map.entry("wchar_t", PrimKind.INT),
-            Map.entry("off_t", PrimKind.LONG), Map.entry("char16_t", PrimKind.USHORT),
-            Map.entry("char32_t", PrimKind.UINT));
+    public record Result(ApiModel model, List<Diagnostic> warnings, List<Probe.Macro> macros) {}
 
     private static final SourcePos NO_POS = new SourcePos("", 0, 0);
 
@@ -123,19 +100,17 @@ public final class HeaderParser {
     private final String mainFileName;
     private final CommonTokenStream tokens;
     private final CDeclParser parser;
-    private final ConstantEvaluator evaluator;
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, TypedefDecl> typedefs = new LinkedHashMap<>();
     private final Map<String, StructBuilder> structs = new LinkedHashMap<>();
     private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
     private final Set<String> definedEnums = new HashSet<>();
-    private final Map<String, Value> enumerators = new HashMap<>();
     private final Map<String, SourcePos> enumeratorPositions = new HashMap<>();
     private final Map<String, FunctionDecl> functions = new LinkedHashMap<>();
     private final Map<String, GlobalDecl> globals = new LinkedHashMap<>();
-    private final Map<String, Value> macros = new HashMap<>();
-    private final Map<String, ConstantDecl> constants = new LinkedHashMap<>();
+    private final Map<String, Probe.Macro> macros = new LinkedHashMap<>();
+    private final List<FunctionDecl> inlines = new ArrayList<>();
     private int anonymous;
     private int syntaxErrorIndex = -1;
 
@@ -153,18 +128,6 @@ public final class HeaderParser {
             error(pos(token), message);
         }));
         parser.setTypeNames(this::isTypeName);
-        this.evaluator = new ConstantEvaluator(new ConstantEvaluator.Environment() {
-            @Override
-            public Optional<Value> constant(String name) {
-                Value v = enumerators.get(name);
-                return v != null ? Optional.of(v) : Optional.ofNullable(macros.get(name));
-            }
-
-            @Override
-            public CType type(TypeNameContext typeName) {
-                return typeName(typeName);
-            }
-        });
     }
 
     /**
@@ -208,8 +171,8 @@ public final class HeaderParser {
         List<StructDecl> structList = structs.values().stream().map(StructBuilder::build).toList();
         ApiModel model = new ApiModel(mainFileName, List.copyOf(functions.values()), structList,
                 List.copyOf(enums.values()), List.copyOf(typedefs.values()), List.copyOf(globals.values()),
-                List.copyOf(constants.values()));
-        return new Result(model, List.copyOf(diagnostics));
+                List.of(), List.copyOf(inlines), Abi.fromPredefined(source.predefined()));
+        return new Result(model, List.copyOf(diagnostics), List.copyOf(macros.values()));
     }
 
     /** Skips past the declaration that failed to parse: to the next {@code ;} or unmatched {@code }} at top level. */
@@ -245,28 +208,8 @@ public final class HeaderParser {
     private void external(ExternalDeclarationContext ctx) {
         if (ctx instanceof DeclarationContext d) {
             declaration(d);
-            layoutAttributes(d);
-        } else if (ctx instanceof StaticAssertContext s) {
-            staticAssert(s.staticAssertDeclaration());
         }
-    }
-
-    /** {@code packed} and {@code aligned} change a struct's layout, which jembed computes from the ABI alone. */
-    private void layoutAttributes(DeclarationContext d) {
-        boolean definesStruct = Trees.findAllRuleNodes(d, CDeclParser.RULE_structOrUnionSpecifier).stream()
-                .anyMatch(n -> ((StructOrUnionSpecifierContext) n).LeftBrace() != null);
-        if (!definesStruct) {
-            return;
-        }
-        for (ParseTree attribute : Trees.findAllRuleNodes(d, CDeclParser.RULE_gnuAttribute)) {
-            for (ParseTree t : Trees.findAllTokenNodes(attribute, CDeclLexer.Identifier)) {
-                String name = t.getText().replace("__", "");
-                if (name.equals("packed") || name.equals("aligned")) {
-                    warning(pos(((TerminalNode) t).getSymbol()), "attribute '" + name + "' is ignored: jembed lays out"
-                            + " structs with the natural alignment of the platform ABI");
-                }
-            }
-        }
+        // _Static_assert is the compiler's to check (the probe compiles the header)
     }
 
     private void declaration(DeclarationContext d) {
@@ -278,9 +221,19 @@ public final class HeaderParser {
             return;
         }
         Declared first = declarator(specs.type(), d.declarator());
-        if (d.functionBody() != null) {
+        if (d.functionBody() != null || specs.storage().equals("static") && specs.inline()
+                && first.type().resolved() instanceof CType.Function) {
+            if (specs.storage().equals("static") && first.type().resolved() instanceof CType.Function f) {
+                SourcePos p = pos(first.token());
+                if (p.file().equals(mainFileName) && inlines.stream().noneMatch(i -> i.name().equals(first.name()))) {
+                    inlines.add(new FunctionDecl(first.name(), f.returnType(), f.params(), f.variadic(), p));
+                    note(p, "static " + (specs.inline() ? "inline " : "") + "function '" + first.name()
+                            + "' is left to C: it is not exported and gets no Java binding");
+                }
+                return;
+            }
             error(pos(first.token()), "function definitions are not allowed in the API header; move '" + first.name()
-                    + "' to a .c file under src/main/c");
+                    + "' to a .c file under src/main/c, or make it 'static inline' to leave it to C");
             return;
         }
         declare(specs, first, d.initializer() != null);
@@ -397,28 +350,17 @@ public final class HeaderParser {
         }
     }
 
-    private void staticAssert(StaticAssertDeclarationContext s) {
-        try {
-            if (evaluator.evaluate(s.constantExpression().expression()).isZero()) {
-                StringBuilder text = new StringBuilder();
-                s.StringLiteral().forEach(l -> text.append(l.getText(), 1, l.getText().length() - 1));
-                error(pos(s.start), "static assertion failed: \"" + text + "\"");
-            }
-        } catch (NotConstantException e) {
-            // jembed cannot evaluate it (e.g. sizeof a struct); the C compiler will check it
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Specifiers (C11 6.7.1 - 6.7.5)
 
     /** The meaning of a declaration's specifiers. */
-    private record Specs(CType type, String storage, boolean threadLocal, boolean declaresTag) {}
+    private record Specs(CType type, String storage, boolean threadLocal, boolean declaresTag, boolean inline) {}
 
     private Specs specs(DeclarationSpecifiersContext ctx) {
         String storage = "";
         boolean threadLocal = false;
-        boolean isConst = false;
+        java.util.Set<CType.Qualifier> qualifiers = java.util.EnumSet.noneOf(CType.Qualifier.class);
+        boolean inline = false;
         boolean declaresTag = false;
         boolean definesTag = false;
         List<Token> keywords = new ArrayList<>();
@@ -439,9 +381,11 @@ public final class HeaderParser {
                     TypeQualifierContext q = s.typeQualifier();
                     if (q.KwAtomic() != null) {
                         error(pos(q.start), "'_Atomic' is not supported by jembed's type mapping");
-                    } else if (q.getText().startsWith("const") || q.getText().startsWith("__const")) {
-                        isConst = true;
+                    } else {
+                        qualifiers.add(qualifier(q));
                     }
+                } else if (s.functionSpecifier() != null) {
+                    inline |= s.functionSpecifier().getText().contains("inline");
                 } else if (s.alignmentSpecifier() != null) {
                     error(pos(s.start), "'_Alignas' is not supported by jembed");
                 }
@@ -484,10 +428,10 @@ public final class HeaderParser {
         } else {
             type = primitive(keywords);
         }
-        if (isConst) {
-            type = new CType.Const(type);
+        if (!qualifiers.isEmpty()) {
+            type = new CType.Qualified(type, qualifiers);
         }
-        return new Specs(type, storage, threadLocal, declaresTag);
+        return new Specs(type, storage, threadLocal, declaresTag, inline);
     }
 
     private CType typedefType(Token name) {
@@ -496,16 +440,11 @@ public final class HeaderParser {
         if (own != null) {
             return new CType.Named(n, own.target());
         }
-        PrimKind standard = STANDARD_TYPEDEFS.get(n);
-        if (standard != null) {
-            return new CType.Named(n, new CType.Prim(standard));
-        }
         if (source.systemTypedefs().contains(n)) {
-            error(pos(name), "type '" + n + "' comes from a system header and is not supported by jembed's type mapping;"
-                    + " jembed knows the <stdint.h> and <stddef.h> integer types");
-        } else {
-            error(pos(name), "unknown type name '" + n + "'");
+            // what it is, where it matters (by value), is the compiler's answer: see Probe
+            return new CType.Named(n, new CType.Opaque(n));
         }
+        error(pos(name), "unknown type name '" + n + "'");
         return new CType.Named(n, new CType.Prim(PrimKind.INT));
     }
 
@@ -664,7 +603,6 @@ public final class HeaderParser {
         Set<String> names = new HashSet<>();
         for (StructDeclarationContext sd : declarations) {
             if (sd.staticAssertDeclaration() != null) {
-                staticAssert(sd.staticAssertDeclaration());
                 continue;
             }
             if (sd.declarationSpecifiers() == null) {
@@ -675,7 +613,7 @@ public final class HeaderParser {
                 error(pos(sd.start), "storage class specified for a member");
             }
             if (sd.structDeclaratorList() == null) {
-                CType bare = specs.type() instanceof CType.Const k ? k.inner() : specs.type();
+                CType bare = specs.type() instanceof CType.Qualified k ? k.inner() : specs.type();
                 if (bare instanceof CType.StructRef ref && ref.tag().isEmpty()) {
                     fields.add(new Field("", specs.type(), OptionalInt.empty(), pos(sd.start)));
                 } else if (!specs.declaresTag()) {
@@ -707,34 +645,10 @@ public final class HeaderParser {
         return fields;
     }
 
+    /** A bit-field's width: the number when it is written as one, else 0 (the compiler checks it; jembed refuses bit-fields). */
     private OptionalInt bitWidth(StructDeclaratorContext x, Declared d, String shown) {
-        CType r = d.type().resolved();
-        int bits;
-        if (r instanceof CType.Prim prim && !prim.kind().floating()) {
-            bits = prim.kind().size() * 8;
-        } else if (r instanceof CType.EnumRef) {
-            bits = 32;
-        } else {
-            error(pos(d.token()), "bit-field '" + shown + "' has invalid type '" + spell(d.type()) + "'");
-            return OptionalInt.empty();
-        }
-        SourcePos at = pos(x.constantExpression().start);
-        try {
-            Value v = evaluator.evaluate(x.constantExpression().expression());
-            long w = v.bits();
-            if (w < 0 && !v.unsigned()) {
-                error(at, "negative width in bit-field '" + shown + "'");
-            } else if (Long.compareUnsigned(w, bits) > 0) {
-                error(at, "width of '" + shown + "' exceeds its type");
-            } else if (w == 0 && !d.name().isEmpty()) {
-                error(at, "zero width for bit-field '" + shown + "'");
-            } else {
-                return OptionalInt.of((int) w);
-            }
-        } catch (NotConstantException e) {
-            error(pos(e.token()), "bit-field '" + shown + "' width is not an integer constant: " + e.getMessage());
-        }
-        return OptionalInt.empty();
+        OptionalLong literal = IntegerLiteral.parse(x.constantExpression().getText());
+        return OptionalInt.of((int) literal.orElse(0));
     }
 
     private CType enumeration(EnumSpecifierContext c) {
@@ -754,31 +668,17 @@ public final class HeaderParser {
             error(p, "redefinition of 'enum " + tag + "'; first defined at " + enums.get(key).pos());
         }
         List<EnumDecl.Enumerator> values = new ArrayList<>();
-        Value previous = null;
         for (EnumeratorContext e : c.enumerator()) {
             String name = e.Identifier().getText();
             SourcePos at = pos(e.Identifier().getSymbol());
-            Value v;
-            if (e.constantExpression() != null) {
-                try {
-                    v = evaluator.evaluate(e.constantExpression().expression());
-                } catch (NotConstantException x) {
-                    error(pos(x.token()), "enumerator value for '" + name + "' is not an integer constant: " + x.getMessage());
-                    v = next(previous);
-                }
-            } else {
-                v = next(previous);
-            }
-            v = enumeratorValue(v);
-            previous = v;
             SourcePos first = enumeratorPositions.get(name);
             if (first != null) {
                 error(at, "redeclaration of enumerator '" + name + "'; previous definition at " + first);
                 continue;
             }
-            enumerators.put(name, v);
             enumeratorPositions.put(name, at);
-            values.add(new EnumDecl.Enumerator(name, v.bits(), at));
+            // the value is the compiler's (Probe); 0 until then
+            values.add(new EnumDecl.Enumerator(name, 0, 4, at));
         }
         if (!redefinition) {
             Optional<String> typedefName = Optional.ofNullable(enums.get(key)).flatMap(EnumDecl::typedefName);
@@ -786,16 +686,6 @@ public final class HeaderParser {
             definedEnums.add(key);
         }
         return new CType.EnumRef(tag, key);
-    }
-
-    private static Value next(Value previous) {
-        return previous == null ? Value.ofInt(0) : new Value(previous.bits() + 1, previous.unsigned(), previous.wide());
-    }
-
-    /** C11 6.7.2.2p2 wants an int; like gcc, a value that does not fit keeps a 64-bit type. */
-    private static Value enumeratorValue(Value v) {
-        long b = v.bits();
-        return b >= Integer.MIN_VALUE && b <= Integer.MAX_VALUE ? Value.ofInt(b) : v;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -825,14 +715,24 @@ public final class HeaderParser {
         return nameToken(direct.declarator());
     }
 
+    private static CType.Qualifier qualifier(TypeQualifierContext q) {
+        String text = q.getText().replace("_", "");
+        return text.startsWith("const") ? CType.Qualifier.CONST
+                : text.startsWith("volatile") ? CType.Qualifier.VOLATILE : CType.Qualifier.RESTRICT;
+    }
+
     private static CType pointers(CType base, List<PointerContext> pointers) {
         CType t = base;
         for (PointerContext p : pointers) {
             t = new CType.Pointer(t);
-            boolean isConst = p.typeQualifier().stream()
-                    .anyMatch(q -> q.getText().startsWith("const") || q.getText().startsWith("__const"));
-            if (isConst) {
-                t = new CType.Const(t);
+            java.util.Set<CType.Qualifier> qualifiers = java.util.EnumSet.noneOf(CType.Qualifier.class);
+            for (TypeQualifierContext q : p.typeQualifier()) {
+                if (q.KwAtomic() == null) {
+                    qualifiers.add(qualifier(q));
+                }
+            }
+            if (!qualifiers.isEmpty()) {
+                t = new CType.Qualified(t, qualifiers);
             }
         }
         return t;
@@ -866,7 +766,7 @@ public final class HeaderParser {
                 } else if (t.resolved() instanceof CType.Void) {
                     error(pos(s.start), "declaration of " + shown + " as array of voids");
                 }
-                t = new CType.Array(t, arrayLength(a, name));
+                t = array(t, a);
             } else {
                 if (t.resolved() instanceof CType.Function) {
                     error(pos(nameToken), shown + " declared as function returning a function");
@@ -886,22 +786,19 @@ public final class HeaderParser {
         return t;
     }
 
-    private OptionalLong arrayLength(ArraySuffixContext a, String name) {
+    /** An array type; its length is kept as written, and as a number when it is an integer literal. */
+    private CType array(CType element, ArraySuffixContext a) {
         if (a.constantExpression() == null) {
-            return OptionalLong.empty();
+            return new CType.Array(element, OptionalLong.empty(), "");
         }
-        String shown = name.isEmpty() ? "array" : "array '" + name + "'";
-        try {
-            Value v = evaluator.evaluate(a.constantExpression().expression());
-            if (v.bits() < 0) {
-                error(pos(a.constantExpression().start), "size of " + shown + " is negative");
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(v.bits());
-        } catch (NotConstantException e) {
-            error(pos(e.token()), "size of " + shown + " is not an integer constant: " + e.getMessage());
-            return OptionalLong.empty();
-        }
+        String text = text(a.constantExpression());
+        return new CType.Array(element, IntegerLiteral.parse(text), text);
+    }
+
+    /** The source text of a parse-tree node, with its original spacing. */
+    private String text(org.antlr.v4.runtime.ParserRuleContext ctx) {
+        return ctx.start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.start.getStartIndex(),
+                ctx.stop.getStopIndex())).strip();
     }
 
     /** C11 6.7.6.3: a parameter type list; {@code (void)} is no parameters. */
@@ -942,36 +839,10 @@ public final class HeaderParser {
     private void defines() {
         for (PreprocessedSource.Directive d : source.directives()) {
             macros.remove(d.name());
-            constants.remove(d.name());
             if (d.undef() || d.functionLike() || d.body().isEmpty()) {
                 continue;
             }
-            macroValue(d.body()).ifPresent(v -> {
-                macros.put(d.name(), v);
-                constants.put(d.name(), new ConstantDecl(d.name(), v.bits(), d.pos()));
-            });
-        }
-    }
-
-    private Optional<Value> macroValue(String body) {
-        CDeclLexer lexer = new CDeclLexer(CharStreams.fromString(body));
-        lexer.removeErrorListeners();
-        CDeclParser p = new CDeclParser(new CommonTokenStream(lexer));
-        p.removeErrorListeners();
-        p.addErrorListener(new BaseErrorListener());
-        p.setErrorHandler(new BailErrorStrategy());
-        p.setTypeNames(this::isTypeName);
-        int before = diagnostics.size();
-        try {
-            Value v = evaluator.evaluate(p.macroBody().constantExpression().expression());
-            return diagnostics.size() == before ? Optional.of(v) : Optional.empty();
-        } catch (ParseCancellationException | NotConstantException e) {
-            return Optional.empty();
-        } finally {
-            // a cast to an unknown type inside a macro body is not the header's error: the macro is just not a constant
-            while (diagnostics.size() > before) {
-                diagnostics.remove(diagnostics.size() - 1);
-            }
+            macros.put(d.name(), new Probe.Macro(d.name(), d.body(), d.pos()));
         }
     }
 
@@ -979,7 +850,7 @@ public final class HeaderParser {
     // Helpers
 
     private boolean isTypeName(String name) {
-        return typedefs.containsKey(name) || STANDARD_TYPEDEFS.containsKey(name);
+        return typedefs.containsKey(name) || source.systemTypedefs().contains(name);
     }
 
     /** The original position of a token: file and line from the line markers, column in the preprocessed line. */
@@ -1001,6 +872,10 @@ public final class HeaderParser {
         diagnostics.add(Diagnostic.error(pos, message));
     }
 
+    private void note(SourcePos pos, String message) {
+        diagnostics.add(new Diagnostic(pos, Diagnostic.Severity.NOTE, message));
+    }
+
     private void warning(SourcePos pos, String message) {
         diagnostics.add(new Diagnostic(pos, Diagnostic.Severity.WARNING, message));
     }
@@ -1014,11 +889,11 @@ public final class HeaderParser {
         if (t instanceof CType.Pointer p) {
             return new CType.Pointer(normalized(p.pointee()));
         }
-        if (t instanceof CType.Const c) {
-            return new CType.Const(normalized(c.inner()));
+        if (t instanceof CType.Qualified c) {
+            return new CType.Qualified(normalized(c.inner()), c.qualifiers());
         }
         if (t instanceof CType.Array a) {
-            return new CType.Array(normalized(a.element()), a.length());
+            return new CType.Array(normalized(a.element()), a.length(), a.lengthText());
         }
         if (t instanceof CType.Named n) {
             return new CType.Named(n.name(), normalized(n.target()));

@@ -37,8 +37,11 @@ final class PreprocessedSource {
     private final List<SourcePos> lines;
     private final List<Directive> directives;
     private final Set<String> systemTypedefs;
+    private final Map<String, String> predefined;
 
-    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, Set<String> systemTypedefs) {
+    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, Set<String> systemTypedefs,
+                               Map<String, String> predefined) {
+        this.predefined = predefined;
         this.code = code;
         this.lines = lines;
         this.directives = directives;
@@ -56,6 +59,7 @@ final class PreprocessedSource {
         List<SourcePos> lines = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
         Set<String> systemTypedefs = new LinkedHashSet<>();
+        Map<String, String> predefined = new HashMap<>();
         Map<String, Boolean> systemFiles = new HashMap<>();
         systemFiles.put(mainFileName, false);
 
@@ -76,6 +80,9 @@ final class PreprocessedSource {
             if (stripped.startsWith("#")) {
                 if (file.equals(mainFileName)) {
                     directive(stripped, file, line, raw.length() - stripped.length()).ifPresent(directives::add);
+                } else if (file.equals("<built-in>")) {
+                    directive(stripped, file, line, 0).filter(d -> !d.undef() && !d.functionLike())
+                            .ifPresent(d -> predefined.put(d.name(), d.body()));
                 }
             } else if (project) {
                 code.append(raw).append('\n');
@@ -91,7 +98,8 @@ final class PreprocessedSource {
             }
             line++;
         }
-        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), Set.copyOf(systemTypedefs));
+        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), Set.copyOf(systemTypedefs),
+                Map.copyOf(predefined));
     }
 
     private static java.util.Optional<Directive> directive(String text, String file, int line, int indent) {
@@ -143,6 +151,11 @@ final class PreprocessedSource {
     /** The main file's {@code #define} and {@code #undef} lines, in order. */
     List<Directive> directives() {
         return directives;
+    }
+
+    /** The compiler's predefined object-like macros ({@code __SIZEOF_INT__} to {@code 4}): the target's scalar sizes. */
+    Map<String, String> predefined() {
+        return predefined;
     }
 
     /** Names that system headers appear to typedef ({@code FILE}, {@code va_list}, ...): a heuristic, for messages only. */
