@@ -25,4 +25,9 @@ assert constants.contains('public static final long RECORD_BYTES = 10L;')
 assert constants.contains('public static final int FLAG_ALL = -1;')
 def glue = new File(basedir, 'target/generated-sources/jembed/c/abi_glue.c').text
 assert glue.contains('int at_vol(volatile int *counter)')
+// each definition carries its header line, so a compiler message about it points there; then the glue's own lines
+def marker = glue.readLines().findIndexOf { it == '#line 33 "src/main/c/abi.h"' }
+assert marker >= 0 : 'no #line marker for at_vol'
+assert glue.readLines()[marker + 2] == "#line ${marker + 4} \"abi_glue.c\""
+
 return true

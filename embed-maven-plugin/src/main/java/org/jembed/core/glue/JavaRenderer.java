@@ -57,7 +57,7 @@ public final class JavaRenderer {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "_", "segment", "address", "toString", "hashCode",
-            "getClass", "equals", "notify", "notifyAll", "wait");
+            "getClass", "equals", "notify", "notifyAll", "wait", "finalize", "clone");
 
     private final Templates templates;
 

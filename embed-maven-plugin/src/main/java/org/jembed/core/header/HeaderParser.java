@@ -114,9 +114,9 @@ public final class HeaderParser {
     private int anonymous;
     private int syntaxErrorIndex = -1;
 
-    private HeaderParser(String preprocessedText, String mainFileName) {
+    private HeaderParser(String preprocessedText, String mainFileName, Set<String> promoted) {
         this.mainFileName = mainFileName;
-        this.source = PreprocessedSource.split(preprocessedText, mainFileName);
+        this.source = PreprocessedSource.split(preprocessedText, mainFileName, promoted);
         CDeclLexer lexer = new CDeclLexer(CharStreams.fromString(source.code()));
         lexer.removeErrorListeners();
         this.tokens = new CommonTokenStream(lexer);
@@ -149,7 +149,53 @@ public final class HeaderParser {
      * @throws DiagnosticException with every error (and warning) found, when there is at least one error
      */
     public static Result analyze(String preprocessedText, String mainFileName) throws DiagnosticException {
-        return new HeaderParser(preprocessedText, mainFileName).run();
+        HeaderParser first = new HeaderParser(preprocessedText, mainFileName, Set.of());
+        Result result = first.run();
+        // a struct the API uses that a system header defines (a plugin API's header in /usr/include, e.g. ladspa.h):
+        // read that header's types too, so that the struct gets a view
+        Set<String> used = new java.util.TreeSet<>();
+        result.model().functions().forEach(f -> {
+            opaqueNames(f.returnType(), used);
+            f.params().forEach(p -> opaqueNames(p.type(), used));
+        });
+        result.model().typedefs().forEach(t -> opaqueNames(t.target(), used));
+        result.model().structs().forEach(st -> st.fields().forEach(f -> opaqueNames(f.type(), used)));
+        result.model().globals().forEach(g -> opaqueNames(g.type(), used));
+        Set<String> promoted = new java.util.TreeSet<>();
+        for (String name : used) {
+            String file = first.source.systemDefinitions().get(name);
+            if (file != null) {
+                promoted.add(file);
+            }
+        }
+        if (promoted.isEmpty()) {
+            return result;
+        }
+        try {
+            return new HeaderParser(preprocessedText, mainFileName, promoted).run();
+        } catch (DiagnosticException e) {
+            // the system header is beyond jembed's parser (C library internals): its types stay opaque
+            return result;
+        }
+    }
+
+    private static void opaqueNames(CType t, Set<String> out) {
+        if (t instanceof CType.Named n) {
+            if (n.target() instanceof CType.Opaque o) {
+                out.add(o.name());
+            } else {
+                opaqueNames(n.target(), out);
+            }
+        } else if (t instanceof CType.Qualified q) {
+            opaqueNames(q.inner(), out);
+        } else if (t instanceof CType.Pointer p) {
+            opaqueNames(p.pointee(), out);
+        } else if (t instanceof CType.Array a) {
+            opaqueNames(a.element(), out);
+        } else if (t instanceof CType.Function f) {
+            opaqueNames(f.returnType(), out);
+            f.params().forEach(p -> opaqueNames(p.type(), out));
+        }
     }
 
     private Result run() throws DiagnosticException {
@@ -320,6 +366,9 @@ public final class HeaderParser {
     }
 
     private void variable(Specs specs, String name, CType type, SourcePos p) {
+        if (source.promoted().contains(p.file())) {
+            return; // a system header read for its types: its variables are not the library's
+        }
         if (type.resolved() instanceof CType.Void) {
             error(p, "variable '" + name + "' declared void");
             return;
