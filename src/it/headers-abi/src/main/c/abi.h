@@ -43,6 +43,11 @@ JEMBED_EXPORT int write_line(FILE *out, const char *restrict text);
 /* 0 when every Java constant has the compiler's value */
 JEMBED_EXPORT int constants_mismatches(void);
 
+/* a function-pointer variable without a typedef (defined in user C): Java gets abi_h.abi_hook.invoke/allocate */
+JEMBED_EXPORT int (*abi_hook)(int);
+/* sets abi_hook to a Java lambda (x * 3); then calls it through the pointer from Java */
+JEMBED_EXPORT int install_hook(int x);
+
 static inline int twice(int x) { return 2 * x; }
 
 #endif

@@ -30,6 +30,7 @@ int main(void) {
     fclose(f);
 
     CHECK(twice(21) == 42);
+    CHECK(abi_hook == NULL && install_hook(5) == 15 && abi_hook != NULL && abi_hook(14) == 42);
     CHECK(constants_mismatches() == 0);
     CHECK(MASK == 0xffffffffu && FLAG_ALL == 0xffffffffu && sizeof(NO_SIZE) == 8);
 

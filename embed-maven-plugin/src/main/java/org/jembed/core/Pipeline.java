@@ -239,6 +239,10 @@ public final class Pipeline {
                 scan.staticMethods()).check(scan.found());
         log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
                 + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
+        if (!checked.inits().isEmpty()) {
+            log.info("At start the library runs, in this order: " + checked.inits().stream()
+                    .map(f -> f.className() + "." + f.methodName() + "()").collect(java.util.stream.Collectors.joining(", ")));
+        }
 
         String bridgeName = BridgeGenerator.internalName(request.libraryName());
         byte[] bridge = BridgeGenerator.generate(bridgeName, checked.bindings(), checked.inits());
@@ -286,7 +290,42 @@ public final class Pipeline {
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
                 List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
                 compilerOptions, request.linkerOptions(), work.resolve("obj"), library), log);
+        requireExportedVariables(model, library, hr.baseDir());
         return new LibraryResult(library, checked.bindings().size(), frozen, built);
+    }
+
+    /**
+     * Every variable the API header declares must be exported by the library, or its consumers fail to link: asks
+     * {@code nm -D --defined-only} (binutils) which are.
+     *
+     * @throws DiagnosticException one error per variable that is not exported, at its declaration
+     */
+    static void requireExportedVariables(ApiModel model, Path library, Path baseDir) throws DiagnosticException, IOException {
+        if (model.globals().isEmpty()) {
+            return;
+        }
+        ToolCall nm = ToolCall.run(List.of("nm", "-D", "--defined-only", library.toString()), baseDir);
+        if (!nm.succeeded()) {
+            return; // no binutils here: the consumers' link will tell
+        }
+        Set<String> defined = new HashSet<>();
+        for (String line : nm.stdout().split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length >= 3) {
+                defined.add(parts[2].replaceFirst("@.*", ""));
+            }
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (org.jembed.core.model.GlobalDecl g : model.globals()) {
+            if (!defined.contains(g.name())) {
+                errors.add(Diagnostic.error(g.pos(), "variable '" + g.name() + "' is declared in the API header but the"
+                        + " library does not export it; define it in a .c file under src/main/c and declare it with"
+                        + " JEMBED_EXPORT (jembed.h gives it default visibility), e.g. 'JEMBED_EXPORT " + g.type().declare(g.name()).strip() + ";'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
     }
 
     /**

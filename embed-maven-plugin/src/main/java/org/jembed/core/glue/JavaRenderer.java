@@ -29,7 +29,7 @@ public final class JavaRenderer {
     /**
      * A view member, as the template needs it.
      *
-     * @param kind         VALUE, POINTER, STRUCT, ARRAY or STRUCT_ARRAY
+     * @param kind         how the member is accessed
      * @param name         the accessor name (the C member name; a Java keyword gets a trailing {@code _})
      * @param cDeclaration the member's C declaration, for Javadoc
      * @param javaType     the Java type of the value (or element)
@@ -38,8 +38,34 @@ public final class JavaRenderer {
      * @param length       element count, for arrays
      * @param elementSize  element size in bytes, for arrays
      */
-    public record ViewField(String kind, String name, String cDeclaration, String javaType, String layout,
+    public record ViewField(FieldKind kind, String name, String cDeclaration, String javaType, String layout,
                             long offset, long length, long elementSize) {}
+
+    /** How a view accesses a member (templates compare the names). */
+    public enum FieldKind {
+        /** A scalar: get and set a Java primitive. */
+        VALUE,
+        /** A pointer: get and set a {@code MemorySegment}. */
+        POINTER,
+        /** A nested struct or union: a view over its bytes. */
+        STRUCT,
+        /** An array of scalars or pointers: get and set element {@code i}. */
+        ARRAY,
+        /** An array of structs: a view of element {@code i}. */
+        STRUCT_ARRAY
+    }
+
+    /** How a symbols class accesses a C variable (templates compare the names). */
+    public enum GlobalKind {
+        /** A scalar: get and set a Java primitive. */
+        VALUE,
+        /** A pointer: get and set a {@code MemorySegment}. */
+        POINTER,
+        /** A struct: a view over it. */
+        STRUCT,
+        /** An array or other memory: its segment. */
+        MEMORY
+    }
 
     /**
      * A constant, as the template needs it.
@@ -102,7 +128,8 @@ public final class JavaRenderer {
         List<JavaGlobal> globals = globals(symbols, false, model, views);
         if (!constants.isEmpty() || !globals.isEmpty()) {
             String cls = constantsClass(model.headerName());
-            out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of()));
+            out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of(),
+                    variableFunctionPointers(symbols, false, cls, model, views)));
         }
         if (internal.isPresent()) {
             ApiModel in = internal.get();
@@ -115,7 +142,7 @@ public final class JavaRenderer {
                 }
             }
             out.put(prefix + cls + ".java", renderSymbols(in.headerName(), views.packageName(), cls, List.of(),
-                    internalGlobals, downcalls));
+                    internalGlobals, downcalls, variableFunctionPointers(symbols, true, cls, in, views)));
         }
         java.util.Set<String> taken = new java.util.HashSet<>(out.keySet());
         for (TypedefDecl t : model.typedefs()) {
@@ -159,25 +186,50 @@ public final class JavaRenderer {
      * them): {@code LADSPA_Descriptor.run.allocate(fn, arena)}.
      */
     private List<String> nested(StructDecl s, String cls, ApiModel model, ViewNames views) {
-        List<String> out = new ArrayList<>();
+        List<Map.Entry<String, CType>> members = new ArrayList<>();
         for (org.jembed.core.model.Field f : s.fields()) {
-            CType t = f.type();
+            if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+                members.add(Map.entry(f.name(), f.type()));
+            }
+        }
+        return nested(members, cls, model, views);
+    }
+
+    /**
+     * One nested class per function-pointer variable spelled without a typedef ({@code extern int (*on_event)(int);}),
+     * in the header's symbols class: {@code plugin_h.on_event.invoke(plugin_h.on_event(), 1)}.
+     */
+    private List<String> variableFunctionPointers(List<SymbolTable.Entry> symbols, boolean internal, String cls,
+                                                  ApiModel model, ViewNames views) {
+        List<Map.Entry<String, CType>> members = new ArrayList<>();
+        for (SymbolTable.Entry e : symbols) {
+            if (e.internal() == internal && e.global().isPresent()) {
+                members.add(Map.entry(e.global().get().name(), e.global().get().type()));
+            }
+        }
+        return nested(members, cls, model, views);
+    }
+
+    private List<String> nested(List<Map.Entry<String, CType>> members, String cls, ApiModel model, ViewNames views) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, CType> member : members) {
+            String memberName = member.getKey();
+            CType t = member.getValue();
             while (t instanceof CType.Qualified q) {
                 t = q.inner();
             }
-            if (f.name().isEmpty() || f.bitWidth().isPresent() || !(t instanceof CType.Pointer p)
-                    || !(p.pointee().resolved() instanceof CType.Function fn) || fn.variadic()) {
+            if (!(t instanceof CType.Pointer p) || !(p.pointee().resolved() instanceof CType.Function fn) || fn.variadic()) {
                 continue;
             }
-            String name = KEYWORDS.contains(f.name()) ? f.name() + "_" : f.name();
-            String cDeclaration = f.type().declare(f.name()).strip();
+            String name = KEYWORDS.contains(memberName) ? memberName + "_" : memberName;
+            String cDeclaration = member.getValue().declare(memberName).strip();
             Optional<Downcall> d = signature(name, fn, views, model);
             if (d.isEmpty()) {
                 continue;
             }
-            String body = functionPointer(name, cls + "." + f.name(), cDeclaration, d.get());
+            String body = functionPointer(name, cls + "." + memberName, cDeclaration, d.get());
             StringBuilder text = new StringBuilder();
-            text.append("    /** The function-pointer member {@code ").append(cDeclaration.replace("*/", "*&#47;"))
+            text.append("    /** The function pointer {@code ").append(cDeclaration.replace("*/", "*&#47;"))
                     .append("}: call one ({@code invoke}) or make one from Java ({@code allocate}). */\n");
             text.append("    public static final class ").append(name).append(" {\n");
             body.lines().forEach(l -> text.append(l.isEmpty() ? "" : "    " + l).append('\n'));
@@ -188,7 +240,7 @@ public final class JavaRenderer {
     }
 
     private String renderSymbols(String headerName, String packageName, String cls, List<JavaConstant> constants,
-                                 List<JavaGlobal> globals, List<Downcall> downcalls) {
+                                 List<JavaGlobal> globals, List<Downcall> downcalls, List<String> nested) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("headerName", headerName);
         v.put("packageName", packageName);
@@ -196,14 +248,14 @@ public final class JavaRenderer {
         v.put("constants", constants);
         v.put("globals", globals);
         v.put("downcalls", downcalls);
+        v.put("nested", nested);
         return templates.render("constants.java.vm", v);
     }
 
     /**
      * An accessor of a C variable.
      *
-     * @param kind         VALUE (get/set a primitive), POINTER (get/set a {@code MemorySegment}), STRUCT (a view over it),
-     *                     MEMORY (an array or other memory: its segment)
+     * @param kind         how the variable is accessed
      * @param name         the accessor name
      * @param cDeclaration the C declaration, for Javadoc
      * @param javaType     the accessor's Java type
@@ -213,7 +265,7 @@ public final class JavaRenderer {
      * @param readOnly     true for a {@code const} variable
      * @param pos          where it is declared
      */
-    public record JavaGlobal(String kind, String name, String cDeclaration, String javaType, String layout, int index,
+    public record JavaGlobal(GlobalKind kind, String name, String cDeclaration, String javaType, String layout, int index,
                              long size, boolean readOnly, SourcePos pos) {}
 
     /**
@@ -248,13 +300,13 @@ public final class JavaRenderer {
             Optional<Carrier> carrier = Carrier.of(t, model.abi());
             if (carrier.isPresent()) {
                 Carrier c = carrier.get();
-                out.add(new JavaGlobal("VALUE", name, decl, c.javaType(), c.ffmLayout(), e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.VALUE, name, decl, c.javaType(), c.ffmLayout(), e.index(), size, readOnly, g.pos()));
             } else if (t instanceof CType.Pointer) {
-                out.add(new JavaGlobal("POINTER", name, decl, "MemorySegment", "ValueLayout.ADDRESS", e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.POINTER, name, decl, "MemorySegment", "ValueLayout.ADDRESS", e.index(), size, readOnly, g.pos()));
             } else if (t instanceof CType.StructRef r && views.simpleName(r.key()).isPresent() && size > 0) {
-                out.add(new JavaGlobal("STRUCT", name, decl, views.simpleName(r.key()).get(), "", e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.STRUCT, name, decl, views.simpleName(r.key()).get(), "", e.index(), size, readOnly, g.pos()));
             } else {
-                out.add(new JavaGlobal("MEMORY", name, decl, "MemorySegment", "", e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.MEMORY, name, decl, "MemorySegment", "", e.index(), size, readOnly, g.pos()));
             }
         }
         return out;
@@ -356,22 +408,22 @@ public final class JavaRenderer {
                 long length = elementSize == 0 ? 0 : m.layout().size() / elementSize;
                 if (element instanceof CType.StructRef r) {
                     String view = views.simpleName(r.key()).orElseThrow();
-                    out.add(new ViewField("STRUCT_ARRAY", accessor, decl, view, "", m.offset(), length, elementSize));
+                    out.add(new ViewField(FieldKind.STRUCT_ARRAY, accessor, decl, view, "", m.offset(), length, elementSize));
                 } else if (element instanceof CType.Pointer) {
-                    out.add(new ViewField("ARRAY", accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), length, elementSize));
+                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), length, elementSize));
                 } else {
                     Carrier c = Carrier.of(element, model.abi()).orElseThrow();
-                    out.add(new ViewField("ARRAY", accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
+                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
                             m.offset(), length, elementSize));
                 }
             } else if (t instanceof CType.Pointer) {
-                out.add(new ViewField("POINTER", accessor, decl, "MemorySegment",
+                out.add(new ViewField(FieldKind.POINTER, accessor, decl, "MemorySegment",
                         access("ValueLayout.ADDRESS", m.layout().size(), m.offset(), align), m.offset(), 0, m.layout().size()));
             } else if (t instanceof CType.StructRef r) {
-                out.add(new ViewField("STRUCT", accessor, decl, views.simpleName(r.key()).orElseThrow(), "", m.offset(), 0, m.layout().size()));
+                out.add(new ViewField(FieldKind.STRUCT, accessor, decl, views.simpleName(r.key()).orElseThrow(), "", m.offset(), 0, m.layout().size()));
             } else {
                 Carrier c = Carrier.of(t, model.abi()).orElseThrow();
-                out.add(new ViewField("VALUE", accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
+                out.add(new ViewField(FieldKind.VALUE, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
                         m.offset(), 0, m.layout().size()));
             }
         }

@@ -180,4 +180,13 @@ class ProbeTest {
         assertEquals(4, abi.sizeOf(PrimKind.INT).getAsLong());
         assertEquals(8, abi.pointerSize());
     }
+
+    @Test
+    void aSystemStructByValueIsRefusedWithItsName() throws Exception {
+        ApiModel m = probe("#include <stdio.h>\nint dump(FILE f, fpos_t *where);\n", List.of()).model();
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> org.jembed.core.ApiChecker.check(m, org.jembed.core.model.ViewNames.of(m, "p")));
+        assertEquals("src/main/c/plugin.h:2:15: error: parameter 1 of 'dump': type 'FILE' from a system header is a struct"
+                + " or union (or the compiler could not say what it is); pass a pointer to it", e.getMessage());
+    }
 }

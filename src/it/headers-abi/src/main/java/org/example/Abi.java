@@ -54,6 +54,12 @@ public final class Abi {
     }
 
     @Export
+    public static int install_hook(int x) {
+        abi_h.abi_hook(abi_h.abi_hook.allocate(v -> v * 3, Arena.global()));
+        return abi_h.abi_hook.invoke(abi_h.abi_hook(), x);
+    }
+
+    @Export
     public static int constants_mismatches() {
         int bad = 0;
         bad += abi_h.ALL_ONES == -1L ? 0 : 1;
