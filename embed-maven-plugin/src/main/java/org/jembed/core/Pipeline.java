@@ -19,6 +19,7 @@ import org.jembed.core.glue.JavaRenderer;
 import org.jembed.core.glue.Templates;
 import org.jembed.core.header.HeaderParser;
 import org.jembed.core.header.Preprocessor;
+import org.jembed.core.header.Probe;
 import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.Diagnostic;
@@ -46,12 +47,20 @@ public final class Pipeline {
      * @param javaPackage the package of generated views and constants
      * @param compiler    the C compiler driver, e.g. {@code gcc}
      * @param internalHeader the internal header, if any: functions user C and Java call each other through, not exported
+     * @param compilerOptions the library's own C compiler options ({@code -D}, {@code -I}, ...): the header is
+     *                        preprocessed and probed with them, so it means what it means to the library's compile
      */
     public record HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
-                                Optional<Path> internalHeader) {
+                                Optional<Path> internalHeader, List<String> compilerOptions) {
         /** A request without an internal header. */
         public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler) {
-            this(baseDir, header, includeDirs, javaPackage, compiler, Optional.empty());
+            this(baseDir, header, includeDirs, javaPackage, compiler, Optional.empty(), List.of());
+        }
+
+        /** A request without compiler options. */
+        public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
+                             Optional<Path> internalHeader) {
+            this(baseDir, header, includeDirs, javaPackage, compiler, internalHeader, List.of());
         }
     }
 
@@ -113,12 +122,63 @@ public final class Pipeline {
         if (!Files.isRegularFile(request.header())) {
             throw new IOException("API header " + request.header() + " does not exist");
         }
-        Path relative = relativize(request.baseDir(), request.header());
-        Preprocessor.Result pp = Preprocessor.run(request.compiler(), request.baseDir(), relative, request.includeDirs());
+        return read(request, request.header(), request.includeDirs(), false, log);
+    }
+
+    /** Diagnostics already printed by an earlier goal of this build (generate, then library): each is printed once. */
+    private static final Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Preprocess → parse → probe → check, with the library's compiler options; every warning and note of every stage
+     * goes to {@code log} once per build.
+     */
+    private static ApiModel read(HeaderRequest request, Path header, List<Path> includeDirs, boolean internal, BuildLog log)
+            throws DiagnosticException, IOException {
+        Path relative = relativize(request.baseDir(), header);
+        Preprocessor.Result pp = Preprocessor.run(request.compiler(), request.baseDir(), relative, includeDirs,
+                List.of(), request.compilerOptions());
         log.debug(pp.call().summary());
-        ApiModel model = HeaderParser.parse(pp.text(), relative.toString());
-        ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
+        List<Diagnostic> diagnostics = new ArrayList<>(pp.warnings());
+        HeaderParser.Result parsed;
+        try {
+            parsed = HeaderParser.analyze(pp.text(), pp.mainFileName());
+        } catch (DiagnosticException e) {
+            diagnostics.addAll(e.diagnostics());
+            throw new DiagnosticException(unique(diagnostics));
+        }
+        diagnostics.addAll(parsed.warnings());
+        Probe.Result probed;
+        try {
+            probed = Probe.run(parsed.model(), parsed.macros(), new Probe.Request(request.compiler(), request.baseDir(),
+                    pp.mainFileName(), includeDirs, request.compilerOptions()));
+        } catch (DiagnosticException e) {
+            diagnostics.addAll(e.diagnostics());
+            throw new DiagnosticException(unique(diagnostics));
+        }
+        log.debug("Probed " + pp.mainFileName() + " with " + request.compiler() + " (" + probed.compiles() + " compile(s))");
+        diagnostics.addAll(probed.warnings());
+        ApiModel model = probed.model();
+        try {
+            ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
+        } catch (DiagnosticException e) {
+            diagnostics.addAll(e.diagnostics());
+            throw new DiagnosticException(unique(diagnostics));
+        }
+        diagnostics.addAll(ApiChecker.warnings(model, internal));
+        for (Diagnostic d : unique(diagnostics)) {
+            if (REPORTED.add(request.baseDir().toAbsolutePath() + "|" + d)) {
+                if (d.severity() == Diagnostic.Severity.NOTE) {
+                    log.info(d.toString());
+                } else {
+                    log.warn(d.toString());
+                }
+            }
+        }
         return model;
+    }
+
+    private static List<Diagnostic> unique(List<Diagnostic> diagnostics) {
+        return List.copyOf(new java.util.LinkedHashSet<>(diagnostics));
     }
 
     /**
@@ -138,14 +198,9 @@ public final class Pipeline {
         if (!Files.isRegularFile(header)) {
             throw new IOException("internal header " + header + " does not exist");
         }
-        Path relative = relativize(request.baseDir(), header);
         List<Path> includes = new ArrayList<>(request.includeDirs());
         includes.add(request.header().toAbsolutePath().getParent());
-        Preprocessor.Result pp = Preprocessor.run(request.compiler(), request.baseDir(), relative, includes);
-        log.debug(pp.call().summary());
-        ApiModel model = HeaderParser.parse(pp.text(), relative.toString());
-        ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
-        return Optional.of(model);
+        return Optional.of(read(request, header, includes, true, log));
     }
 
     /**
@@ -195,6 +250,10 @@ public final class Pipeline {
                 scan.staticMethods()).check(scan.found());
         log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
                 + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
+        if (!checked.inits().isEmpty()) {
+            log.info("At start the library runs, in this order: " + checked.inits().stream()
+                    .map(f -> f.className() + "." + f.methodName() + "()").collect(java.util.stream.Collectors.joining(", ")));
+        }
 
         String bridgeName = BridgeGenerator.internalName(request.libraryName());
         byte[] bridge = BridgeGenerator.generate(bridgeName, checked.bindings(), checked.inits());
@@ -246,7 +305,42 @@ public final class Pipeline {
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
                 List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
                 compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
+        requireExportedVariables(model, library, hr.baseDir());
         return new LibraryResult(library, checked.bindings().size(), frozen, built);
+    }
+
+    /**
+     * Every variable the API header declares must be exported by the library, or its consumers fail to link: asks
+     * {@code nm -D --defined-only} (binutils) which are.
+     *
+     * @throws DiagnosticException one error per variable that is not exported, at its declaration
+     */
+    static void requireExportedVariables(ApiModel model, Path library, Path baseDir) throws DiagnosticException, IOException {
+        if (model.globals().isEmpty()) {
+            return;
+        }
+        ToolCall nm = ToolCall.run(List.of("nm", "-D", "--defined-only", library.toString()), baseDir);
+        if (!nm.succeeded()) {
+            return; // no binutils here: the consumers' link will tell
+        }
+        Set<String> defined = new HashSet<>();
+        for (String line : nm.stdout().split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length >= 3) {
+                defined.add(parts[2].replaceFirst("@.*", ""));
+            }
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (org.jembed.core.model.GlobalDecl g : model.globals()) {
+            if (!defined.contains(g.name())) {
+                errors.add(Diagnostic.error(g.pos(), "variable '" + g.name() + "' is declared in the API header but the"
+                        + " library does not export it; define it in a .c file under src/main/c and declare it with"
+                        + " JEMBED_EXPORT (jembed.h gives it default visibility), e.g. 'JEMBED_EXPORT " + g.type().declare(g.name()).strip() + ";'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
     }
 
     /**
@@ -274,8 +368,7 @@ public final class Pipeline {
         if (!errors.isEmpty()) {
             throw new DiagnosticException(errors);
         }
-        return new ApiModel(model.headerName(), kept, model.structs(), model.enums(), model.typedefs(), model.globals(),
-                model.constants());
+        return model.withFunctions(kept);
     }
 
     /** {@code path} relative to {@code base} when it lies below it, else absolute. */

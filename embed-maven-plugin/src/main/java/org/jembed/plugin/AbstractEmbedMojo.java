@@ -153,6 +153,15 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
         return home;
     }
 
+    /**
+     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -fPIC -O2 -g -fvisibility=hidden -Wall -Wextra});
+     * the API header is also preprocessed and probed with them ({@code -D}, {@code -I}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<String> compilerOptions = new java.util.ArrayList<>();
+
     /** The library name, checked. */
     protected String libraryName() throws MojoFailureException {
         String name = libraryName != null ? libraryName : project.getArtifactId().replace('-', '_').replace('.', '_');
@@ -177,7 +186,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
         }
         return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
                 includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), compiler,
-                java.util.Optional.ofNullable(internalHeader).map(File::toPath));
+                java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions));
     }
 
     private String javaPackage(String name) throws MojoFailureException {
@@ -199,7 +208,8 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
             }
         }
         long errors = e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-        return new MojoFailureException(what + ": " + errors + (errors == 1 ? " error" : " errors") + "\n" + e.getMessage());
+        // the diagnostics were just logged, each once; the failure only counts them
+        return new MojoFailureException(what + ": " + errors + (errors == 1 ? " error" : " errors") + " (see above)");
     }
 
     /** The Maven log as the core's log. */

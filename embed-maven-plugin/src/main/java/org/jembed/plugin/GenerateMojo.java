@@ -49,8 +49,6 @@ public class GenerateMojo extends AbstractEmbedMojo {
         try {
             ApiModel model = Pipeline.readHeader(request, buildLog());
             java.util.Optional<ApiModel> internal = Pipeline.readInternalHeader(request, buildLog());
-            org.jembed.core.ApiChecker.warnings(model, false).forEach(w -> getLog().warn(w.toString()));
-            internal.ifPresent(in -> org.jembed.core.ApiChecker.warnings(in, true).forEach(w -> getLog().warn(w.toString())));
             List<Path> written = Pipeline.generateJava(model, internal, request.javaPackage(),
                     generatedSourcesDirectory.toPath());
             getLog().info("Read " + rel(request.header()) + ": " + model.functions().size() + " exported function(s), "

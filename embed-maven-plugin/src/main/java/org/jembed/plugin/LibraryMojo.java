@@ -69,14 +69,6 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
-     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -fPIC -O2 -g -fvisibility=hidden -Wall -Wextra}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> compilerOptions = new ArrayList<>();
-
-    /**
      * Extra linker options, e.g. {@code -lm} for libraries user C needs.
      *
      * @since 0.1.0

@@ -61,7 +61,9 @@ public final class ErrorValues {
             case LONG_DOUBLE:
                 throw new IllegalArgumentException("'long double' is not supported");
             default:
-                return integer(text, type, k.size(), k.signed(), "an integer");
+                return integer(text, type, org.jembed.core.model.Carrier.of(k, model.abi()).orElseThrow(() ->
+                        new IllegalArgumentException("'" + type + "' has no Java counterpart")).bytes(),
+                        k.signed() && !(k == PrimKind.CHAR && model.abi().charUnsigned()), "an integer");
         }
     }
 

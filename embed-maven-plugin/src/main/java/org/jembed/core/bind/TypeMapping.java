@@ -1,7 +1,9 @@
 package org.jembed.core.bind;
 
 import java.util.List;
+import org.jembed.core.model.Abi;
 import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.Carrier;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.StructDecl;
@@ -75,7 +77,10 @@ public final class TypeMapping {
         if (t instanceof CType.Void) {
             return new VoidValue();
         } else if (t instanceof CType.Prim p) {
-            return primitive(p.kind());
+            return primitive(p.kind(), model.abi());
+        } else if (t instanceof CType.Opaque o) {
+            return new Unsupported("type '" + o.name() + "' from a system header is a struct or union (or the compiler"
+                    + " could not say what it is); pass a pointer to it");
         } else if (t instanceof CType.EnumRef) {
             return new Primitive(List.of("I"));
         } else if (t instanceof CType.Array a) {
@@ -101,18 +106,18 @@ public final class TypeMapping {
         return new Unsupported("a function type cannot be passed by value; pass a function pointer");
     }
 
-    private static CValue primitive(PrimKind kind) {
-        return switch (kind) {
-            case BOOL -> new Primitive(List.of("Z"));
-            case CHAR, SCHAR, UCHAR -> new Primitive(List.of("B"));
-            case SHORT -> new Primitive(List.of("S"));
-            case USHORT -> new Primitive(List.of("S", "C"));
-            case INT, UINT -> new Primitive(List.of("I"));
-            case LONG, ULONG, LLONG, ULLONG -> new Primitive(List.of("J"));
-            case FLOAT -> new Primitive(List.of("F"));
-            case DOUBLE -> new Primitive(List.of("D"));
-            case LONG_DOUBLE -> new Unsupported("'long double' has no Java counterpart; use 'double'");
-        };
+    private static CValue primitive(PrimKind kind, Abi abi) {
+        if (kind == PrimKind.LONG_DOUBLE) {
+            return new Unsupported("'long double' has no Java counterpart; use 'double'");
+        }
+        java.util.Optional<Carrier> c = Carrier.of(kind, abi);
+        if (c.isEmpty()) {
+            return new Unsupported("'" + kind.spelling() + "' has no Java counterpart of its size on this target");
+        }
+        if (c.get() == Carrier.SHORT && !kind.signed()) {
+            return new Primitive(List.of("S", "C"));
+        }
+        return new Primitive(List.of(c.get().descriptor()));
     }
 
     private static CValue pointer(CType pointee, ApiModel model, ViewNames views) {

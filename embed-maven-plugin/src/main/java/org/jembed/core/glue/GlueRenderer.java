@@ -79,10 +79,12 @@ public final class GlueRenderer {
      * @param returnsVoid      true for {@code void} functions
      * @param visibility       {@code JEMBED_API} for an exported function, {@code JEMBED_HIDDEN} for an internal one
      * @param errorDecl        a file-scope declaration the error value needs (a zeroed struct), or empty
+     * @param pos              the declaration in the header: the definition carries it as a {@code #line} marker
      */
     public record GlueFunction(String cName, String declaration, String definition, String descriptor, String errorText,
                                String errorReturn, List<String> argLines, String callFunction, String jniType,
-                               String resultExpression, boolean returnsVoid, String visibility, String errorDecl) {
+                               String resultExpression, boolean returnsVoid, String visibility, String errorDecl,
+                               org.jembed.core.model.SourcePos pos) {
         /** The number of JNI arguments. */
         public int argCount() {
             return argLines.size();
@@ -138,7 +140,7 @@ public final class GlueRenderer {
         v.put("shutdownFunction", lib.runtime().shutdownFunction().isPresent() ? lib.runtime().shutdownFunction().get() : false);
         v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
         v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
-        return templates.render("glue.c.vm", v);
+        return restoreLines(templates.render("glue.c.vm", v), lib.libraryName() + "_glue.c");
     }
 
     /**
@@ -238,7 +240,7 @@ public final class GlueRenderer {
         }
         String errorDecl = isStruct ? "static const " + ret.declare("jembed_error_" + index) + ";" : "";
         return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(), errorText, errorReturn,
-                argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl);
+                argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl, fn.pos());
     }
 
     private static String argLine(int i, String name, CType type, char jni) {
@@ -278,6 +280,20 @@ public final class GlueRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * Replaces each {@code #line JEMBED_RESTORE} (after a definition that carries its header's {@code #line}) by the
+     * glue's own next line, so that a compiler message points at the header line that caused it, and only there.
+     */
+    static String restoreLines(String c, String glueName) {
+        String[] lines = c.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].equals("#line JEMBED_RESTORE")) {
+                lines[i] = "#line " + (i + 2) + " " + cString(glueName);
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** A C string literal for {@code s}. */

@@ -10,7 +10,7 @@ import org.jembed.core.model.CType;
 import org.jembed.core.model.ConstantDecl;
 import org.jembed.core.model.EnumDecl;
 import org.jembed.core.model.Layout;
-import org.jembed.core.model.PrimKind;
+import org.jembed.core.model.Carrier;
 import org.jembed.core.model.SourcePos;
 import org.jembed.core.model.StructDecl;
 import org.jembed.core.model.ViewNames;
@@ -29,7 +29,7 @@ public final class JavaRenderer {
     /**
      * A view member, as the template needs it.
      *
-     * @param kind         VALUE, POINTER, STRUCT, ARRAY or STRUCT_ARRAY
+     * @param kind         how the member is accessed
      * @param name         the accessor name (the C member name; a Java keyword gets a trailing {@code _})
      * @param cDeclaration the member's C declaration, for Javadoc
      * @param javaType     the Java type of the value (or element)
@@ -38,8 +38,34 @@ public final class JavaRenderer {
      * @param length       element count, for arrays
      * @param elementSize  element size in bytes, for arrays
      */
-    public record ViewField(String kind, String name, String cDeclaration, String javaType, String layout,
+    public record ViewField(FieldKind kind, String name, String cDeclaration, String javaType, String layout,
                             long offset, long length, long elementSize) {}
+
+    /** How a view accesses a member (templates compare the names). */
+    public enum FieldKind {
+        /** A scalar: get and set a Java primitive. */
+        VALUE,
+        /** A pointer: get and set a {@code MemorySegment}. */
+        POINTER,
+        /** A nested struct or union: a view over its bytes. */
+        STRUCT,
+        /** An array of scalars or pointers: get and set element {@code i}. */
+        ARRAY,
+        /** An array of structs: a view of element {@code i}. */
+        STRUCT_ARRAY
+    }
+
+    /** How a symbols class accesses a C variable (templates compare the names). */
+    public enum GlobalKind {
+        /** A scalar: get and set a Java primitive. */
+        VALUE,
+        /** A pointer: get and set a {@code MemorySegment}. */
+        POINTER,
+        /** A struct: a view over it. */
+        STRUCT,
+        /** An array or other memory: its segment. */
+        MEMORY
+    }
 
     /**
      * A constant, as the template needs it.
@@ -57,7 +83,7 @@ public final class JavaRenderer {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "_", "segment", "address", "toString", "hashCode",
-            "getClass", "equals", "notify", "notifyAll", "wait");
+            "getClass", "equals", "notify", "notifyAll", "wait", "finalize", "clone");
 
     private final Templates templates;
 
@@ -79,7 +105,8 @@ public final class JavaRenderer {
         String dir = views.packageName().replace('.', '/');
         String prefix = dir.isEmpty() ? "" : dir + "/";
         for (StructDecl s : model.structs()) {
-            if (!s.complete() || views.simpleName(s.key()).isEmpty()) {
+            if (!s.complete() || views.simpleName(s.key()).isEmpty() || model.abi().struct(s.key()).isEmpty()
+                    || s.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
                 continue;
             }
             String cls = views.simpleName(s.key()).get();
@@ -93,6 +120,7 @@ public final class JavaRenderer {
             v.put("size", layout.size());
             v.put("align", layout.align());
             v.put("fields", fields(s, model, views));
+            v.put("nested", nested(s, cls, model, views));
             out.put(prefix + cls + ".java", templates.render("view.java.vm", v));
         }
         List<SymbolTable.Entry> symbols = SymbolTable.entries(model, internal);
@@ -100,7 +128,8 @@ public final class JavaRenderer {
         List<JavaGlobal> globals = globals(symbols, false, model, views);
         if (!constants.isEmpty() || !globals.isEmpty()) {
             String cls = constantsClass(model.headerName());
-            out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of()));
+            out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of(),
+                    variableFunctionPointers(symbols, false, cls, model, views)));
         }
         if (internal.isPresent()) {
             ApiModel in = internal.get();
@@ -109,11 +138,11 @@ public final class JavaRenderer {
             List<Downcall> downcalls = new ArrayList<>();
             for (SymbolTable.Entry e : symbols) {
                 if (e.function().isPresent()) {
-                    downcall(e.function().get(), e.index(), views).ifPresent(downcalls::add);
+                    downcall(e.function().get(), e.index(), views, in).ifPresent(downcalls::add);
                 }
             }
             out.put(prefix + cls + ".java", renderSymbols(in.headerName(), views.packageName(), cls, List.of(),
-                    internalGlobals, downcalls));
+                    internalGlobals, downcalls, variableFunctionPointers(symbols, true, cls, in, views)));
         }
         java.util.Set<String> taken = new java.util.HashSet<>(out.keySet());
         for (TypedefDecl t : model.typedefs()) {
@@ -125,24 +154,93 @@ public final class JavaRenderer {
                 continue;
             }
             String file = prefix + t.name() + ".java";
-            Optional<Downcall> d = signature(t.name(), f, views);
+            Optional<Downcall> d = signature(t.name(), f, views, model);
             if (d.isEmpty() || !taken.add(file)) {
                 continue;
             }
+            String cDeclaration = "typedef " + t.target().declare(t.name());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("headerName", model.headerName());
             v.put("packageName", views.packageName());
             v.put("className", t.name());
             v.put("line", t.pos().line());
-            v.put("cDeclaration", "typedef " + t.target().declare(t.name()));
-            v.put("d", d.get());
+            v.put("cDeclaration", cDeclaration);
+            v.put("body", functionPointer(t.name(), t.name(), cDeclaration, d.get()));
             out.put(file, templates.render("invoker.java.vm", v));
         }
         return out;
     }
 
+    /** The members of a function-pointer type's class: {@code Function}, {@code DESCRIPTOR}, {@code invoke}, {@code allocate}. */
+    private String functionPointer(String className, String cName, String cDeclaration, Downcall d) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("className", className);
+        v.put("cName", cName);
+        v.put("cDeclaration", cDeclaration);
+        v.put("d", d);
+        return templates.render("function-pointer.java.vm", v);
+    }
+
+    /**
+     * One nested class per member of {@code s} that is a function pointer spelled without a typedef (as jextract nests
+     * them): {@code LADSPA_Descriptor.run.allocate(fn, arena)}.
+     */
+    private List<String> nested(StructDecl s, String cls, ApiModel model, ViewNames views) {
+        List<Map.Entry<String, CType>> members = new ArrayList<>();
+        for (org.jembed.core.model.Field f : s.fields()) {
+            if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+                members.add(Map.entry(f.name(), f.type()));
+            }
+        }
+        return nested(members, cls, model, views);
+    }
+
+    /**
+     * One nested class per function-pointer variable spelled without a typedef ({@code extern int (*on_event)(int);}),
+     * in the header's symbols class: {@code plugin_h.on_event.invoke(plugin_h.on_event(), 1)}.
+     */
+    private List<String> variableFunctionPointers(List<SymbolTable.Entry> symbols, boolean internal, String cls,
+                                                  ApiModel model, ViewNames views) {
+        List<Map.Entry<String, CType>> members = new ArrayList<>();
+        for (SymbolTable.Entry e : symbols) {
+            if (e.internal() == internal && e.global().isPresent()) {
+                members.add(Map.entry(e.global().get().name(), e.global().get().type()));
+            }
+        }
+        return nested(members, cls, model, views);
+    }
+
+    private List<String> nested(List<Map.Entry<String, CType>> members, String cls, ApiModel model, ViewNames views) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, CType> member : members) {
+            String memberName = member.getKey();
+            CType t = member.getValue();
+            while (t instanceof CType.Qualified q) {
+                t = q.inner();
+            }
+            if (!(t instanceof CType.Pointer p) || !(p.pointee().resolved() instanceof CType.Function fn) || fn.variadic()) {
+                continue;
+            }
+            String name = KEYWORDS.contains(memberName) ? memberName + "_" : memberName;
+            String cDeclaration = member.getValue().declare(memberName).strip();
+            Optional<Downcall> d = signature(name, fn, views, model);
+            if (d.isEmpty()) {
+                continue;
+            }
+            String body = functionPointer(name, cls + "." + memberName, cDeclaration, d.get());
+            StringBuilder text = new StringBuilder();
+            text.append("    /** The function pointer {@code ").append(cDeclaration.replace("*/", "*&#47;"))
+                    .append("}: call one ({@code invoke}) or make one from Java ({@code allocate}). */\n");
+            text.append("    public static final class ").append(name).append(" {\n");
+            body.lines().forEach(l -> text.append(l.isEmpty() ? "" : "    " + l).append('\n'));
+            text.append("    }\n");
+            out.add(text.toString());
+        }
+        return out;
+    }
+
     private String renderSymbols(String headerName, String packageName, String cls, List<JavaConstant> constants,
-                                 List<JavaGlobal> globals, List<Downcall> downcalls) {
+                                 List<JavaGlobal> globals, List<Downcall> downcalls, List<String> nested) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("headerName", headerName);
         v.put("packageName", packageName);
@@ -150,14 +248,14 @@ public final class JavaRenderer {
         v.put("constants", constants);
         v.put("globals", globals);
         v.put("downcalls", downcalls);
+        v.put("nested", nested);
         return templates.render("constants.java.vm", v);
     }
 
     /**
      * An accessor of a C variable.
      *
-     * @param kind         VALUE (get/set a primitive), POINTER (get/set a {@code MemorySegment}), STRUCT (a view over it),
-     *                     MEMORY (an array or other memory: its segment)
+     * @param kind         how the variable is accessed
      * @param name         the accessor name
      * @param cDeclaration the C declaration, for Javadoc
      * @param javaType     the accessor's Java type
@@ -167,7 +265,7 @@ public final class JavaRenderer {
      * @param readOnly     true for a {@code const} variable
      * @param pos          where it is declared
      */
-    public record JavaGlobal(String kind, String name, String cDeclaration, String javaType, String layout, int index,
+    public record JavaGlobal(GlobalKind kind, String name, String cDeclaration, String javaType, String layout, int index,
                              long size, boolean readOnly, SourcePos pos) {}
 
     /**
@@ -182,9 +280,10 @@ public final class JavaRenderer {
      * @param descriptor      the {@code FunctionDescriptor} expression
      * @param returnsVoid     true for a {@code void} function
      * @param index           the symbol-table entry (-1 for an invoker)
+     * @param errorValue      what C gets when a Java implementation ({@code allocate}) throws, for Javadoc
      */
     public record Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
-                           String descriptor, boolean returnsVoid, int index) {}
+                           String descriptor, boolean returnsVoid, int index, String errorValue) {}
 
     private static List<JavaGlobal> globals(List<SymbolTable.Entry> symbols, boolean internal, ApiModel model, ViewNames views) {
         List<JavaGlobal> out = new ArrayList<>();
@@ -196,40 +295,37 @@ public final class JavaRenderer {
             String decl = g.type().declare(g.name()).strip();
             String name = KEYWORDS.contains(g.name()) ? g.name() + "_" : g.name();
             CType t = g.type().resolved();
-            long size;
-            try {
-                size = Layout.of(g.type(), model).size();
-            } catch (IllegalArgumentException incomplete) {
-                size = 0;
-            }
+            long size = model.abi().globals().getOrDefault(g.name(), 0L);
             boolean readOnly = g.type().isConst();
-            if (t instanceof CType.Prim p && p.kind() != PrimKind.LONG_DOUBLE || t instanceof CType.EnumRef) {
-                out.add(new JavaGlobal("VALUE", name, decl, javaType(t), layout(t), e.index(), size, readOnly, g.pos()));
+            Optional<Carrier> carrier = Carrier.of(t, model.abi());
+            if (carrier.isPresent()) {
+                Carrier c = carrier.get();
+                out.add(new JavaGlobal(GlobalKind.VALUE, name, decl, c.javaType(), c.ffmLayout(), e.index(), size, readOnly, g.pos()));
             } else if (t instanceof CType.Pointer) {
-                out.add(new JavaGlobal("POINTER", name, decl, "MemorySegment", "ValueLayout.ADDRESS", e.index(), 8, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.POINTER, name, decl, "MemorySegment", "ValueLayout.ADDRESS", e.index(), size, readOnly, g.pos()));
             } else if (t instanceof CType.StructRef r && views.simpleName(r.key()).isPresent() && size > 0) {
-                out.add(new JavaGlobal("STRUCT", name, decl, views.simpleName(r.key()).get(), "", e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.STRUCT, name, decl, views.simpleName(r.key()).get(), "", e.index(), size, readOnly, g.pos()));
             } else {
-                out.add(new JavaGlobal("MEMORY", name, decl, "MemorySegment", "", e.index(), size, readOnly, g.pos()));
+                out.add(new JavaGlobal(GlobalKind.MEMORY, name, decl, "MemorySegment", "", e.index(), size, readOnly, g.pos()));
             }
         }
         return out;
     }
 
-    private static Optional<Downcall> downcall(FunctionDecl fn, int index, ViewNames views) {
-        return signature(fn.name(), new CType.Function(fn.returnType(), fn.params(), fn.variadic()), views)
+    private static Optional<Downcall> downcall(FunctionDecl fn, int index, ViewNames views, ApiModel model) {
+        return signature(fn.name(), new CType.Function(fn.returnType(), fn.params(), fn.variadic()), views, model)
                 .map(d -> new Downcall(KEYWORDS.contains(fn.name()) ? fn.name() + "_" : fn.name(), fn.prototype(),
-                        d.javaReturn(), d.parameters(), d.arguments(), d.descriptor(), d.returnsVoid(), index));
+                        d.javaReturn(), d.parameters(), d.arguments(), d.descriptor(), d.returnsVoid(), index, d.errorValue()));
     }
 
     /** The downcall shape of a function type; empty when a parameter or result has no FFM carrier here (structs by value). */
-    private static Optional<Downcall> signature(String name, CType.Function f, ViewNames views) {
+    private static Optional<Downcall> signature(String name, CType.Function f, ViewNames views, ApiModel model) {
         List<String> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
         List<String> layouts = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
             CType t = f.params().get(i).type().resolved();
-            Optional<String[]> c = carrier(t);
+            Optional<String[]> c = carrier(t, model);
             if (c.isEmpty()) {
                 return Optional.empty();
             }
@@ -246,7 +342,7 @@ public final class JavaRenderer {
         if (isVoid) {
             descriptor = "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")";
         } else {
-            Optional<String[]> c = carrier(r);
+            Optional<String[]> c = carrier(r, model);
             if (c.isEmpty()) {
                 return Optional.empty();
             }
@@ -256,19 +352,27 @@ public final class JavaRenderer {
             all.addAll(layouts);
             descriptor = "FunctionDescriptor.of(" + String.join(", ", all) + ")";
         }
+        String errorValue = isVoid ? "nothing (the function returns {@code void})"
+                : javaReturn.equals("MemorySegment") ? "{@code NULL}" : javaReturn.equals("boolean") ? "{@code false}" : "{@code 0}";
         return Optional.of(new Downcall(name, "", javaReturn, String.join(", ", params), String.join(", ", args),
-                descriptor, isVoid, -1));
+                descriptor, isVoid, -1, errorValue));
     }
 
     /** The Java type and FFM layout that carry a C value in a downcall; empty for a struct or union by value. */
-    private static Optional<String[]> carrier(CType t) {
+    private static Optional<String[]> carrier(CType t, ApiModel model) {
         if (t instanceof CType.Pointer || t instanceof CType.Array) {
             return Optional.of(new String[] {"MemorySegment", "ValueLayout.ADDRESS"});
         }
-        if (t instanceof CType.EnumRef || t instanceof CType.Prim p && p.kind() != PrimKind.LONG_DOUBLE) {
-            return Optional.of(new String[] {javaType(t), layout(t)});
-        }
-        return Optional.empty();
+        return Carrier.of(t, model.abi()).map(c -> new String[] {c.javaType(), c.ffmLayout()});
+    }
+
+    /**
+     * The {@code ValueLayout} to access a member with: the {@code _UNALIGNED} variant when the compiler placed it off
+     * its natural alignment ({@code packed}, {@code #pragma pack}), since FFM checks alignment.
+     */
+    private static String access(String layout, long bytes, long offset, long structAlign) {
+        boolean aligned = bytes <= 1 || structAlign >= bytes && offset % bytes == 0;
+        return aligned ? layout : layout + "_UNALIGNED";
     }
 
     /** {@code plugin.h} becomes {@code plugin_h} (jextract's convention). */
@@ -286,6 +390,7 @@ public final class JavaRenderer {
 
     private static List<ViewField> fields(StructDecl s, ApiModel model, ViewNames views) {
         List<ViewField> out = new ArrayList<>();
+        long align = Layout.of(s, model).align();
         for (Layout.Member m : Layout.members(s, model)) {
             String name = m.field().name();
             if (name.isEmpty()) {
@@ -295,51 +400,34 @@ public final class JavaRenderer {
             String decl = m.field().type().declare(name).strip();
             CType t = m.field().type().resolved();
             if (t instanceof CType.Array a) {
-                long length = a.length().orElse(0);
                 CType element = a.element().resolved();
                 while (element instanceof CType.Array inner) {
-                    length *= inner.length().orElse(0);
                     element = inner.element().resolved();
                 }
                 long elementSize = Layout.of(element, model).size();
+                long length = elementSize == 0 ? 0 : m.layout().size() / elementSize;
                 if (element instanceof CType.StructRef r) {
                     String view = views.simpleName(r.key()).orElseThrow();
-                    out.add(new ViewField("STRUCT_ARRAY", accessor, decl, view, "", m.offset(), length, elementSize));
+                    out.add(new ViewField(FieldKind.STRUCT_ARRAY, accessor, decl, view, "", m.offset(), length, elementSize));
                 } else if (element instanceof CType.Pointer) {
-                    out.add(new ViewField("ARRAY", accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), length, elementSize));
+                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), length, elementSize));
                 } else {
-                    out.add(new ViewField("ARRAY", accessor, decl, javaType(element), layout(element), m.offset(), length, elementSize));
+                    Carrier c = Carrier.of(element, model.abi()).orElseThrow();
+                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
+                            m.offset(), length, elementSize));
                 }
             } else if (t instanceof CType.Pointer) {
-                out.add(new ViewField("POINTER", accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), 0, 8));
+                out.add(new ViewField(FieldKind.POINTER, accessor, decl, "MemorySegment",
+                        access("ValueLayout.ADDRESS", m.layout().size(), m.offset(), align), m.offset(), 0, m.layout().size()));
             } else if (t instanceof CType.StructRef r) {
-                out.add(new ViewField("STRUCT", accessor, decl, views.simpleName(r.key()).orElseThrow(), "", m.offset(), 0, m.layout().size()));
+                out.add(new ViewField(FieldKind.STRUCT, accessor, decl, views.simpleName(r.key()).orElseThrow(), "", m.offset(), 0, m.layout().size()));
             } else {
-                out.add(new ViewField("VALUE", accessor, decl, javaType(t), layout(t), m.offset(), 0, m.layout().size()));
+                Carrier c = Carrier.of(t, model.abi()).orElseThrow();
+                out.add(new ViewField(FieldKind.VALUE, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
+                        m.offset(), 0, m.layout().size()));
             }
         }
         return out;
-    }
-
-    private static String javaType(CType t) {
-        if (t instanceof CType.EnumRef) {
-            return "int";
-        }
-        PrimKind k = ((CType.Prim) t).kind();
-        return switch (k) {
-            case BOOL -> "boolean";
-            case CHAR, SCHAR, UCHAR -> "byte";
-            case SHORT, USHORT -> "short";
-            case INT, UINT -> "int";
-            case LONG, ULONG, LLONG, ULLONG -> "long";
-            case FLOAT -> "float";
-            case DOUBLE -> "double";
-            case LONG_DOUBLE -> throw new IllegalArgumentException("long double is rejected by the check stage");
-        };
-    }
-
-    private static String layout(CType t) {
-        return "ValueLayout.JAVA_" + javaType(t).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static List<JavaConstant> constants(ApiModel model) {
@@ -353,17 +441,53 @@ public final class JavaRenderer {
         for (EnumDecl e : model.enums()) {
             for (EnumDecl.Enumerator en : e.values()) {
                 if (names.add(en.name())) {
-                    out.add(constant(en.name(), en.value(), en.pos()));
+                    out.add(constant(en.name(), new ConstantDecl.IntValue(en.value(), en.size(), true), en.pos()));
                 }
             }
         }
         return out;
     }
 
-    private static JavaConstant constant(String name, long value, SourcePos pos) {
-        boolean fitsInt = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-        String literal = fitsInt ? (value == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : Long.toString(value))
-                : (value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value + "L");
-        return new JavaConstant(KEYWORDS.contains(name) ? name + "_" : name, fitsInt ? "int" : "long", literal, pos);
+    private static JavaConstant constant(String name, ConstantDecl.Value value, SourcePos pos) {
+        String javaName = KEYWORDS.contains(name) ? name + "_" : name;
+        if (value instanceof ConstantDecl.StringValue sv) {
+            return new JavaConstant(javaName, "String", javaString(sv.text()), pos);
+        }
+        if (value instanceof ConstantDecl.FloatValue fv) {
+            double d = fv.value();
+            String literal = Double.isNaN(d) ? "Double.NaN" : Double.isInfinite(d)
+                    ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY") : Double.toString(d);
+            return new JavaConstant(javaName, "double", literal, pos);
+        }
+        ConstantDecl.IntValue iv = (ConstantDecl.IntValue) value;
+        if (iv.size() <= 4) {
+            int v = (int) iv.bits();
+            return new JavaConstant(javaName, "int", v == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : Integer.toString(v), pos);
+        }
+        long v = iv.bits();
+        return new JavaConstant(javaName, "long", v == Long.MIN_VALUE ? "Long.MIN_VALUE" : v + "L", pos);
     }
+
+    /** A Java string literal for {@code s}. */
+    static String javaString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
 }

@@ -31,14 +31,26 @@ final class PreprocessedSource {
     private static final Pattern UNDEF = Pattern.compile("^#\\s*undef\\s+([A-Za-z_$][A-Za-z_0-9$]*)");
     private static final Pattern SYSTEM_TYPEDEF = Pattern.compile(
             "\\btypedef\\b.*?\\b([A-Za-z_][A-Za-z_0-9]*)\\s*(?:\\[[^\\]]*\\]\\s*)?(?:__attribute__\\s*\\(\\(.*\\)\\)\\s*)?;");
+    /** {@code struct tag {} at the start of a line: the definition of a struct a typedef of the same name may name. */
+    private static final Pattern SYSTEM_STRUCT_OPEN = Pattern.compile("^\\s*struct\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*\\{");
+    /** {@code typedef int (*name)(...)}: a function-pointer typedef. */
+    private static final Pattern SYSTEM_FUNCTION_POINTER_TYPEDEF =
+            Pattern.compile("\\btypedef\\b[^;]*?\\(\\s*\\*\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*\\)\\s*\\(");
     private static final Pattern SYSTEM_TYPEDEF_CLOSE = Pattern.compile("^\\s*}\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*;");
 
     private final String code;
     private final List<SourcePos> lines;
     private final List<Directive> directives;
     private final Set<String> systemTypedefs;
+    private final Map<String, String> predefined;
+    private final Map<String, String> systemDefinitions;
+    private final Set<String> promoted;
 
-    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, Set<String> systemTypedefs) {
+    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, Set<String> systemTypedefs,
+                               Map<String, String> predefined, Map<String, String> systemDefinitions, Set<String> promoted) {
+        this.predefined = predefined;
+        this.systemDefinitions = systemDefinitions;
+        this.promoted = promoted;
         this.code = code;
         this.lines = lines;
         this.directives = directives;
@@ -52,10 +64,20 @@ final class PreprocessedSource {
      * @param mainFileName the main file's name as gcc prints it in line markers
      */
     static PreprocessedSource split(String text, String mainFileName) {
+        return split(text, mainFileName, Set.of());
+    }
+
+    /**
+     * As {@link #split(String, String)}, reading the system headers in {@code promoted} as project headers: their type
+     * declarations are parsed (a plugin API's own header installed in {@code /usr/include}, e.g. {@code ladspa.h}).
+     */
+    static PreprocessedSource split(String text, String mainFileName, Set<String> promoted) {
         StringBuilder code = new StringBuilder();
         List<SourcePos> lines = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
         Set<String> systemTypedefs = new LinkedHashSet<>();
+        Map<String, String> predefined = new HashMap<>();
+        Map<String, String> systemDefinitions = new HashMap<>();
         Map<String, Boolean> systemFiles = new HashMap<>();
         systemFiles.put(mainFileName, false);
 
@@ -68,7 +90,7 @@ final class PreprocessedSource {
                 file = unescape(m.group(2));
                 line = Integer.parseInt(m.group(1));
                 boolean flag3 = (" " + m.group(3) + " ").contains(" 3 ");
-                system = systemFiles.computeIfAbsent(file, f -> flag3 || f.startsWith("<"));
+                system = systemFiles.computeIfAbsent(file, f -> (flag3 || f.startsWith("<")) && !promoted.contains(f));
                 continue;
             }
             boolean project = !system && !file.startsWith("<");
@@ -76,6 +98,9 @@ final class PreprocessedSource {
             if (stripped.startsWith("#")) {
                 if (file.equals(mainFileName)) {
                     directive(stripped, file, line, raw.length() - stripped.length()).ifPresent(directives::add);
+                } else if (file.equals("<built-in>")) {
+                    directive(stripped, file, line, 0).filter(d -> !d.undef() && !d.functionLike())
+                            .ifPresent(d -> predefined.put(d.name(), d.body()));
                 }
             } else if (project) {
                 code.append(raw).append('\n');
@@ -83,15 +108,24 @@ final class PreprocessedSource {
             } else if (system) {
                 Matcher t = SYSTEM_TYPEDEF.matcher(raw);
                 Matcher c = SYSTEM_TYPEDEF_CLOSE.matcher(raw);
-                if (raw.contains("typedef") && t.find()) {
+                Matcher tagged = SYSTEM_STRUCT_OPEN.matcher(raw);
+                if (tagged.find()) {
+                    systemDefinitions.putIfAbsent(tagged.group(1), file);
+                }
+                Matcher fp = SYSTEM_FUNCTION_POINTER_TYPEDEF.matcher(raw);
+                if (raw.contains("typedef") && fp.find()) {
+                    systemTypedefs.add(fp.group(1));
+                } else if (raw.contains("typedef") && t.find()) {
                     systemTypedefs.add(t.group(1));
                 } else if (c.find()) {
                     systemTypedefs.add(c.group(1));
+                    systemDefinitions.putIfAbsent(c.group(1), file);
                 }
             }
             line++;
         }
-        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), Set.copyOf(systemTypedefs));
+        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), Set.copyOf(systemTypedefs),
+                Map.copyOf(predefined), Map.copyOf(systemDefinitions), Set.copyOf(promoted));
     }
 
     private static java.util.Optional<Directive> directive(String text, String file, int line, int indent) {
@@ -143,6 +177,21 @@ final class PreprocessedSource {
     /** The main file's {@code #define} and {@code #undef} lines, in order. */
     List<Directive> directives() {
         return directives;
+    }
+
+    /** System typedef names whose definition ({@code typedef struct {...} name;}) spans lines, with their file. */
+    Map<String, String> systemDefinitions() {
+        return systemDefinitions;
+    }
+
+    /** The system headers read as project headers. */
+    Set<String> promoted() {
+        return promoted;
+    }
+
+    /** The compiler's predefined object-like macros ({@code __SIZEOF_INT__} to {@code 4}): the target's scalar sizes. */
+    Map<String, String> predefined() {
+        return predefined;
     }
 
     /** Names that system headers appear to typedef ({@code FILE}, {@code va_list}, ...): a heuristic, for messages only. */

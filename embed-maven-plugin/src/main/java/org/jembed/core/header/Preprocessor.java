@@ -22,7 +22,7 @@ import org.jembed.core.model.SourcePos;
 public final class Preprocessor {
 
     /** gcc's {@code file:line:col: error: message} lines (also {@code fatal error} and {@code warning}). */
-    private static final Pattern GCC_DIAGNOSTIC =
+    static final Pattern GCC_DIAGNOSTIC =
             Pattern.compile("^(.+?):(\\d+):(?:(\\d+):)? (fatal error|error|warning): (.*)$");
 
     /**
@@ -66,6 +66,18 @@ public final class Preprocessor {
      */
     public static Result run(String gcc, Path workingDir, Path header, List<Path> includeDirs, List<String> defines)
             throws IOException, DiagnosticException {
+        return run(gcc, workingDir, header, includeDirs, defines, List.of());
+    }
+
+    /**
+     * As {@link #run(String, Path, Path, List, List)}, with the library's own compiler options after jembed's
+     * ({@code -D}, {@code -U}, {@code -I}, {@code -include}, {@code -std=}: whatever changes what the header means).
+     *
+     * @throws DiagnosticException when gcc fails
+     * @throws IOException         when gcc cannot be started
+     */
+    public static Result run(String gcc, Path workingDir, Path header, List<Path> includeDirs, List<String> defines,
+                             List<String> options) throws IOException, DiagnosticException {
         String headerName = displayName(workingDir, header);
         List<String> command = new ArrayList<>(List.of(gcc, "-E", "-dD", "-std=gnu11"));
         for (Path dir : includeDirs) {
@@ -74,6 +86,7 @@ public final class Preprocessor {
         for (String define : defines) {
             command.add("-D" + define);
         }
+        command.addAll(options);
         command.add(headerName);
         ToolCall call = ToolCall.run(command, workingDir);
         List<Diagnostic> errors = new ArrayList<>();

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the API header declares, each item with its source position.
+ * Everything the API header declares, each item with its source position, and what the compiler answered about it.
  * Functions are the exported functions (declared in the main header file);
  * the other lists hold declarations from the main header and from project headers it includes
- * (system headers contribute only the standard typedefs).
+ * (system headers contribute only the typedef names the header uses, resolved by the probe).
  *
  * @param headerName the main header's file name, e.g. {@code plugin.h}
  * @param functions  the exported functions, in declaration order
@@ -15,11 +15,21 @@ import java.util.Optional;
  * @param enums      every enum
  * @param typedefs   the header's own typedefs
  * @param globals    {@code extern} variables
- * @param constants  integer {@code #define} constants from the main header
+ * @param constants  {@code #define} constants of the main header (integer, floating and string)
+ * @param inlines    {@code static inline} functions of the main header: left to C, neither exported nor bound
+ * @param abi        sizes, offsets and alignments, from the compiler
  */
 public record ApiModel(String headerName, List<FunctionDecl> functions, List<StructDecl> structs,
                        List<EnumDecl> enums, List<TypedefDecl> typedefs, List<GlobalDecl> globals,
-                       List<ConstantDecl> constants) {
+                       List<ConstantDecl> constants, List<FunctionDecl> inlines, Abi abi) {
+
+    /** A model nothing was asked about yet (no inline functions, {@link Abi#unknown()}). */
+    public ApiModel(String headerName, List<FunctionDecl> functions, List<StructDecl> structs,
+                    List<EnumDecl> enums, List<TypedefDecl> typedefs, List<GlobalDecl> globals,
+                    List<ConstantDecl> constants) {
+        this(headerName, functions, structs, enums, typedefs, globals, constants, List.of(), Abi.unknown());
+    }
+
     /** The struct or union with this key. */
     public Optional<StructDecl> struct(String key) {
         return structs.stream().filter(s -> s.key().equals(key)).findFirst();
@@ -28,5 +38,10 @@ public record ApiModel(String headerName, List<FunctionDecl> functions, List<Str
     /** The enum with this key. */
     public Optional<EnumDecl> enumDecl(String key) {
         return enums.stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+
+    /** This model with other exported functions. */
+    public ApiModel withFunctions(List<FunctionDecl> newFunctions) {
+        return new ApiModel(headerName, List.copyOf(newFunctions), structs, enums, typedefs, globals, constants, inlines, abi);
     }
 }

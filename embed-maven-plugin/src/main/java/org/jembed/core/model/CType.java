@@ -48,7 +48,7 @@ public sealed interface CType {
     /** {@code T *}. */
     record Pointer(CType pointee) implements CType {
         @Override public String declare(String name) {
-            CType inner = pointee instanceof Const c ? c.inner() : pointee;
+            CType inner = pointee instanceof Qualified q ? q.inner() : pointee;
             String star = "*" + name;
             if (inner instanceof Array || inner instanceof Function) {
                 star = "(" + star + ")";
@@ -57,29 +57,89 @@ public sealed interface CType {
         }
     }
 
-    /** {@code const T}; a const pointer ({@code T *const}) is {@code Const(Pointer(T))}. */
-    record Const(CType inner) implements CType {
+    /** A type qualifier (C11 6.7.3), in the order C prints them. */
+    enum Qualifier {
+        CONST("const"), VOLATILE("volatile"), RESTRICT("restrict");
+
+        private final String spelling;
+
+        Qualifier(String spelling) {
+            this.spelling = spelling;
+        }
+
+        /** The keyword. */
+        public String spelling() {
+            return spelling;
+        }
+    }
+
+    /**
+     * A qualified type, {@code const volatile T}; a qualified pointer ({@code T *const}, {@code T *restrict}) is
+     * {@code Qualified(Pointer(T))}. Qualifiers are kept as written so that generated C repeats the header's prototype.
+     *
+     * @param inner      the unqualified type
+     * @param qualifiers at least one qualifier
+     */
+    record Qualified(CType inner, java.util.Set<Qualifier> qualifiers) implements CType {
+        /** Copies {@code qualifiers} into an ordered set. */
+        public Qualified {
+            java.util.EnumSet<Qualifier> set = java.util.EnumSet.noneOf(Qualifier.class);
+            set.addAll(qualifiers);
+            qualifiers = java.util.Collections.unmodifiableSet(set);
+        }
+
+        /** {@code const T}. */
+        public static Qualified constOf(CType inner) {
+            return new Qualified(inner, java.util.Set.of(Qualifier.CONST));
+        }
+
+        private String words() {
+            return qualifiers.stream().map(Qualifier::spelling).collect(Collectors.joining(" "));
+        }
+
         @Override public String declare(String name) {
             if (inner instanceof Pointer p) {
-                // the same inside-out rule as Pointer: a const pointer to an array or function needs parentheses
+                // the same inside-out rule as Pointer: a qualified pointer to an array or function needs parentheses
                 CType pointee = p.pointee();
-                CType bare = pointee instanceof Const c ? c.inner() : pointee;
-                String star = "*const" + (name.isEmpty() ? "" : " " + name);
+                CType bare = pointee instanceof Qualified q ? q.inner() : pointee;
+                String star = "*" + words() + (name.isEmpty() ? "" : " " + name);
                 if (bare instanceof Array || bare instanceof Function) {
                     star = "(" + star + ")";
                 }
                 return pointee.declare(star);
             }
-            return "const " + inner.declare(name);
+            return words() + " " + inner.declare(name);
         }
         @Override public CType resolved() { return inner.resolved(); }
-        @Override public boolean isConst() { return true; }
+        @Override public boolean isConst() { return qualifiers.contains(Qualifier.CONST) || inner.isConst(); }
     }
 
-    /** {@code T name[length]}; length empty for {@code T name[]}. */
-    record Array(CType element, OptionalLong length) implements CType {
+    /**
+     * A type known only by its typedef name, from a system header ({@code FILE}, {@code sqlite3}): a pointer to it is
+     * a {@code MemorySegment}; used by value, the probe replaces it by what the compiler says it is.
+     *
+     * @param name the typedef name
+     */
+    record Opaque(String name) implements CType {
+        @Override public String declare(String declName) { return join(name, declName); }
+    }
+
+    /**
+     * {@code T name[length]}.
+     *
+     * @param element    the element type
+     * @param length     the element count when it is written as an integer literal; empty for {@code T name[]} and for
+     *                   a length that is an expression (the compiler's {@code sizeof} answers then)
+     * @param lengthText the length as written (after preprocessing), printed back; empty for {@code T name[]}
+     */
+    record Array(CType element, OptionalLong length, String lengthText) implements CType {
+        /** An array whose length is a number (or absent). */
+        public Array(CType element, OptionalLong length) {
+            this(element, length, length.isPresent() ? Long.toString(length.getAsLong()) : "");
+        }
+
         @Override public String declare(String name) {
-            return element.declare(name + "[" + (length.isPresent() ? Long.toString(length.getAsLong()) : "") + "]");
+            return element.declare(name + "[" + lengthText + "]");
         }
     }
 

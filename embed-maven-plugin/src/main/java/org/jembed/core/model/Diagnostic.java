@@ -8,8 +8,8 @@ package org.jembed.core.model;
  * @param message  what is wrong and, where possible, how to fix it
  */
 public record Diagnostic(SourcePos pos, Severity severity, String message) {
-    /** How bad a diagnostic is: errors stop the build before anything is written. */
-    public enum Severity { ERROR, WARNING }
+    /** How bad a diagnostic is: errors stop the build before anything is written; a note only informs. */
+    public enum Severity { ERROR, WARNING, NOTE }
 
     /** An error at {@code pos}. */
     public static Diagnostic error(SourcePos pos, String message) {

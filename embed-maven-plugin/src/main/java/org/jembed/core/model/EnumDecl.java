@@ -17,8 +17,14 @@ public record EnumDecl(String key, String tag, List<Enumerator> values, Optional
      * One enumeration constant.
      *
      * @param name  the constant's name
-     * @param value its value
+     * @param value its value, sign- or zero-extended to 64 bits by the signedness of its type
+     * @param size  {@code sizeof} its type as the compiler gave it, in bytes (4 for {@code int})
      * @param pos   where it is declared
      */
-    public record Enumerator(String name, long value, SourcePos pos) {}
+    public record Enumerator(String name, long value, int size, SourcePos pos) {
+        /** An enumerator whose type is as wide as its value needs ({@code int} when it fits). */
+        public Enumerator(String name, long value, SourcePos pos) {
+            this(name, value, value == (int) value ? 4 : 8, pos);
+        }
+    }
 }

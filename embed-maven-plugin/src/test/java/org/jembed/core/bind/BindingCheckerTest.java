@@ -29,14 +29,14 @@ class BindingCheckerTest {
         return new SourcePos("plugin.h", line, col);
     }
 
-    private static final ApiModel MODEL = new ApiModel("plugin.h",
+    private static final ApiModel MODEL = withTarget(new ApiModel("plugin.h",
             List.of(new FunctionDecl("do_stuff", INT, List.of(new Param("p", new CType.Pointer(POINT), at(3, 21))), false, at(3, 5)),
                     new FunctionDecl("greet", new CType.Void(), List.of(new Param("name",
-                            new CType.Pointer(new CType.Const(new CType.Prim(PrimKind.CHAR))), at(4, 24))), false, at(4, 6))),
+                            new CType.Pointer(CType.Qualified.constOf(new CType.Prim(PrimKind.CHAR))), at(4, 24))), false, at(4, 6))),
             List.of(new StructDecl("$anon1", "", false, List.of(
                     new Field("x", INT, OptionalInt.empty(), at(1, 22)), new Field("y", INT, OptionalInt.empty(), at(1, 25))),
                     true, Optional.of("point_t"), at(1, 9))),
-            List.of(), List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), List.of()));
     private static final ViewNames VIEWS = ViewNames.of(MODEL, "com.example.capi");
 
     private static ExportScanner.Found export(String method, String descriptor, String cName) {
@@ -107,14 +107,14 @@ class BindingCheckerTest {
                 errors);
     }
 
-    private static final ApiModel VALUES = new ApiModel("values.h",
+    private static final ApiModel VALUES = withTarget(new ApiModel("values.h",
             List.of(new FunctionDecl("move", POINT, List.of(new Param("p", POINT, at(2, 20))), false, at(2, 9)),
-                    new FunctionDecl("name", new CType.Pointer(new CType.Const(new CType.Prim(PrimKind.CHAR))), List.of(),
+                    new FunctionDecl("name", new CType.Pointer(CType.Qualified.constOf(new CType.Prim(PrimKind.CHAR))), List.of(),
                             false, at(3, 13)),
                     new FunctionDecl("count", new CType.Named("uint8_t", new CType.Prim(PrimKind.UCHAR)), List.of(),
                             false, at(4, 9)),
                     new FunctionDecl("ratio", new CType.Prim(PrimKind.DOUBLE), List.of(), false, at(5, 8))),
-            MODEL.structs(), List.of(), List.of(), List.of(), List.of());
+            MODEL.structs(), List.of(), List.of(), List.of(), List.of()));
 
     private static ExportScanner.Found export(String method, String descriptor, String error, String onError) {
         return new ExportScanner.Found("com/example/Init", Opcodes.ACC_PUBLIC, method, descriptor, PUBLIC_STATIC, method,
@@ -155,5 +155,14 @@ class BindingCheckerTest {
                 "Init.java:10: error: @Export(error = \"256\") of com.example.Init.count: 256 is out of range for 'uint8_t'"
                         + " (-128 to 255)"),
                 e.diagnostics().stream().map(Object::toString).toList());
+    }
+
+    /** The model with x86-64 gcc's scalar sizes, as its {@code gcc -E -dD} predefines them. */
+    private static ApiModel withTarget(ApiModel m) {
+        org.jembed.core.model.Abi abi = org.jembed.core.model.Abi.fromPredefined(java.util.Map.of("__SIZEOF_SHORT__", "2",
+                "__SIZEOF_INT__", "4", "__SIZEOF_LONG__", "8", "__SIZEOF_LONG_LONG__", "8", "__SIZEOF_FLOAT__", "4",
+                "__SIZEOF_DOUBLE__", "8", "__SIZEOF_LONG_DOUBLE__", "16", "__SIZEOF_POINTER__", "8"));
+        return new ApiModel(m.headerName(), m.functions(), m.structs(), m.enums(), m.typedefs(), m.globals(), m.constants(),
+                List.of(), abi);
     }
 }

@@ -1,0 +1,530 @@
+package org.jembed.core.header;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+
+import org.jembed.core.ToolCall;
+import org.jembed.core.model.Abi;
+import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.CType;
+import org.jembed.core.model.ConstantDecl;
+import org.jembed.core.model.Diagnostic;
+import org.jembed.core.model.DiagnosticException;
+import org.jembed.core.model.EnumDecl;
+import org.jembed.core.model.Field;
+import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.GlobalDecl;
+import org.jembed.core.model.Param;
+import org.jembed.core.model.PrimKind;
+import org.jembed.core.model.SourcePos;
+import org.jembed.core.model.StructDecl;
+import org.jembed.core.model.TypedefDecl;
+
+/**
+ * The probe stage: asks the C compiler that builds the library everything jembed must know about the header, the
+ * way CFFI's {@code verify()} does, and never works it out by itself. One C file that includes the header is compiled
+ * (only compiled, {@code -c}: nothing runs, so a cross compiler works), with the library's own {@code -I} and
+ * {@code -D} options; each question is one initialised constant in its own section {@code .jembed.<n>}, read back
+ * from the object file ({@link ElfSections}):
+ * <ul>
+ *   <li>each struct's and union's {@code sizeof}, {@code _Alignof}, and each named member's {@code offsetof} and
+ *       {@code sizeof} (so {@code packed}, {@code aligned}, {@code #pragma pack} are as the compiler lays them out);</li>
+ *   <li>each system typedef the header uses by value ({@code time_t}, {@code uint32_t}): its type class
+ *       ({@code __builtin_classify_type}), {@code sizeof} and signedness ({@code ((T)-1) < 0});</li>
+ *   <li>each enumerator's and object-like macro's value, stored with its own type ({@code __typeof__((X) + 0)}),
+ *       its class and signedness, and a macro's text when it is a string literal;</li>
+ *   <li>each variable's {@code sizeof}.</li>
+ * </ul>
+ * The same compile checks the header with the compiler: its errors and warnings in the header are passed on with
+ * the header's positions. A question the compiler rejects (a macro that is not a constant, a typedef of an
+ * incomplete struct) is dropped and the probe compiled again without it, so a header whose every macro is a constant
+ * costs exactly one compile.
+ */
+public final class Probe {
+
+    /**
+     * How to compile the probe.
+     *
+     * @param compiler    the compiler driver, e.g. {@code gcc}
+     * @param workingDir  the directory the compiler runs in (the project directory)
+     * @param headerName  the header as the preprocessor named it, relative to {@code workingDir} when below it
+     * @param includeDirs {@code -I} directories
+     * @param options     the library's own compiler options ({@code -D}, {@code -I}, {@code -m32}, ...)
+     */
+    public record Request(String compiler, Path workingDir, String headerName, List<Path> includeDirs, List<String> options) {}
+
+    /**
+     * What the probe found.
+     *
+     * @param model    the model with its {@link Abi} complete, system typedefs resolved, and the constants and
+     *                 enumerator values the compiler gave
+     * @param warnings the compiler's warnings about the header, and one per macro that is not a constant
+     * @param compiles how many times the probe was compiled
+     */
+    public record Result(ApiModel model, List<Diagnostic> warnings, int compiles) {}
+
+    /** An object-like macro of the main header, a candidate constant. */
+    public record Macro(String name, String body, SourcePos pos) {}
+
+    private enum Kind { U64, TYPED, STRING }
+
+    private record Question(String key, Kind kind, String expression) {}
+
+    private static final int CLASS_INTEGER = 1, CLASS_CHAR = 2, CLASS_ENUM = 3, CLASS_BOOL = 4, CLASS_POINTER = 5,
+            CLASS_REAL = 8;
+
+    private final Map<String, Question> questions = new LinkedHashMap<>();
+
+    private Probe() {
+    }
+
+    /**
+     * Compiles the probe for {@code model} and returns the model completed by the compiler's answers.
+     *
+     * @param model  the parsed header; its {@link Abi} holds the predefined scalar sizes
+     * @param macros the main header's object-like macros, last definitions only
+     * @throws DiagnosticException when the compiler rejects the header itself (its messages, positioned in the header)
+     * @throws IOException         when the compiler cannot be run
+     */
+    public static Result run(ApiModel model, List<Macro> macros, Request request) throws DiagnosticException, IOException {
+        return new Probe().ask(model, macros, request);
+    }
+
+    private void q(String key, Kind kind, String expression) {
+        questions.put(key, new Question(key, kind, expression));
+    }
+
+    private Result ask(ApiModel model, List<Macro> macros, Request request) throws DiagnosticException, IOException {
+        Map<String, String> spelled = spellings(model);
+        for (StructDecl s : model.structs()) {
+            String t = spelled.get(s.key());
+            if (t == null || !s.complete()) {
+                continue;
+            }
+            q("size:" + s.key(), Kind.U64, "sizeof(" + t + ")");
+            q("align:" + s.key(), Kind.U64, "_Alignof(" + t + ")");
+            for (Field f : s.fields()) {
+                if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+                    q("off:" + s.key() + "." + f.name(), Kind.U64, "__builtin_offsetof(" + t + ", " + f.name() + ")");
+                    q("fsize:" + s.key() + "." + f.name(), Kind.U64, "sizeof(((" + t + " *)0)->" + f.name() + ")");
+                }
+            }
+        }
+        Set<String> opaque = new TreeSet<>();
+        forEachType(model, t -> collectByValue(t, opaque));
+        for (String t : opaque) {
+            q("tclass:" + t, Kind.U64, "__builtin_classify_type(*(" + t + " *)0)");
+            q("tsize:" + t, Kind.U64, "sizeof(" + t + ")");
+            q("tsigned:" + t, Kind.U64, "((" + t + ")-1) < 0");
+        }
+        for (GlobalDecl g : model.globals()) {
+            q("gsize:" + g.name(), Kind.U64, "sizeof(" + g.name() + ")");
+        }
+        for (EnumDecl e : model.enums()) {
+            for (EnumDecl.Enumerator en : e.values()) {
+                constantQuestions(en.name(), false);
+            }
+        }
+        for (Macro m : macros) {
+            constantQuestions(m.name(), true);
+        }
+
+        Map<String, byte[]> answers = null;
+        List<Diagnostic> warnings = new ArrayList<>();
+        int compiles = 0;
+        Path dir = Files.createTempDirectory("jembed-probe");
+        try {
+            while (answers == null) {
+                compiles++;
+                List<String> lines = new ArrayList<>();
+                Map<Integer, String> lineToKey = new HashMap<>();
+                String source = source(request.headerName(), lines, lineToKey);
+                Path object = dir.resolve("probe.o");
+                Files.deleteIfExists(object);
+                List<String> command = new ArrayList<>(List.of(request.compiler(), "-std=gnu11", "-c",
+                        "-ftrack-macro-expansion=0", "-fno-diagnostics-show-caret", "-o", object.toString()));
+                for (Path d : request.includeDirs()) {
+                    command.add("-I" + d);
+                }
+                command.addAll(request.options());
+                Path input = dir.resolve("jembed-probe.c");
+                Files.writeString(input, source);
+                command.addAll(List.of("-iquote", ".", "-x", "c", "-"));
+                ToolCall call = runWithInput(command, request.workingDir(), input);
+                Set<String> failed = new LinkedHashSet<>();
+                List<Diagnostic> headerErrors = new ArrayList<>();
+                warnings.clear();
+                for (String line : call.stderr().split("\r?\n")) {
+                    Matcher m = Preprocessor.GCC_DIAGNOSTIC.matcher(line);
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    boolean warning = m.group(4).equals("warning");
+                    if (m.group(1).equals("<stdin>")) {
+                        String key = lineToKey.get(Integer.parseInt(m.group(2)));
+                        if (!warning && key != null) {
+                            failed.add(key);
+                        }
+                        continue;
+                    }
+                    SourcePos pos = new SourcePos(m.group(1), Integer.parseInt(m.group(2)),
+                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+                    if (warning) {
+                        warnings.add(new Diagnostic(pos, Diagnostic.Severity.WARNING, m.group(5)));
+                    } else {
+                        headerErrors.add(Diagnostic.error(pos, m.group(5)));
+                    }
+                }
+                if (!headerErrors.isEmpty()) {
+                    headerErrors.addAll(warnings);
+                    throw new DiagnosticException(headerErrors);
+                }
+                if (call.succeeded()) {
+                    answers = ElfSections.read(Files.readAllBytes(object));
+                } else if (failed.isEmpty() || compiles >= 5) {
+                    String out = call.stderr().strip();
+                    throw new DiagnosticException(List.of(Diagnostic.error(new SourcePos(request.headerName(), 1, 0),
+                            "the compiler rejected jembed's probe of this header (" + call.summary() + ")"
+                            + (out.isEmpty() ? "" : ": " + out))));
+                } else {
+                    failed.forEach(questions::remove);
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        return new Result(complete(model, macros, answers, warnings), List.copyOf(warnings), compiles);
+    }
+
+    private void constantQuestions(String name, boolean macro) {
+        String x = "(" + name + ")";
+        q("class:" + name, Kind.U64, "__builtin_classify_type(" + x + ")");
+        q("value:" + name, Kind.TYPED, x);
+        q("signed:" + name, Kind.U64, "((__typeof__(" + x + " + 0))-1) < 0");
+        if (macro) {
+            q("string:" + name, Kind.STRING, name);
+        }
+    }
+
+    private String source(String headerName, List<String> lines, Map<Integer, String> lineToKey) {
+        lines.add("/* generated by jembed: what the compiler says about " + headerName + " */");
+        lines.add("#include \"" + headerName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        int n = 0;
+        for (Question q : questions.values()) {
+            String section = "__attribute__((section(\".jembed." + n + "\"), used))";
+            String text = switch (q.kind()) {
+                case U64 -> "static const unsigned long long jembed_q" + n + " " + section + " = (unsigned long long)("
+                        + q.expression() + ");";
+                case TYPED -> "static const __typeof__(" + q.expression() + " + 0) jembed_q" + n + " " + section + " = "
+                        + q.expression() + ";";
+                case STRING -> "static const char jembed_q" + n + "[] " + section + " = " + q.expression() + ";";
+            };
+            lines.add(text);
+            lineToKey.put(lines.size(), q.key());
+            n++;
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static ToolCall runWithInput(List<String> command, Path workingDir, Path input) throws IOException {
+        // the probe is read from standard input so that gcc names the header exactly as the preprocessor did
+        List<String> shell = List.of("sh", "-c", "exec \"$@\" < \"$0\"", input.toString());
+        List<String> all = new ArrayList<>(shell);
+        all.addAll(command);
+        ToolCall call = ToolCall.run(all, workingDir);
+        return new ToolCall(command, call.directory(), call.exitCode(), call.stdout(), call.stderr(), call.duration());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading the answers back
+
+    private ApiModel complete(ApiModel model, List<Macro> macros, Map<String, byte[]> sections, List<Diagnostic> warnings) {
+        Map<String, byte[]> byKey = new HashMap<>();
+        int n = 0;
+        for (Question q : questions.values()) {
+            byte[] data = sections.get(".jembed." + n);
+            if (data != null) {
+                byKey.put(q.key(), data);
+            }
+            n++;
+        }
+        ByteOrder order = model.abi().bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        Answers a = new Answers(byKey, order);
+
+        Map<String, Abi.StructLayout> layouts = new HashMap<>();
+        for (StructDecl s : model.structs()) {
+            Optional<Long> size = a.u64("size:" + s.key());
+            Optional<Long> align = a.u64("align:" + s.key());
+            if (size.isEmpty() || align.isEmpty()) {
+                continue;
+            }
+            Map<String, Long> offsets = new HashMap<>();
+            Map<String, Long> sizes = new HashMap<>();
+            for (Field f : s.fields()) {
+                a.u64("off:" + s.key() + "." + f.name()).ifPresent(v -> offsets.put(f.name(), v));
+                a.u64("fsize:" + s.key() + "." + f.name()).ifPresent(v -> sizes.put(f.name(), v));
+            }
+            layouts.put(s.key(), new Abi.StructLayout(size.get(), align.get(), Map.copyOf(offsets), Map.copyOf(sizes)));
+        }
+        Map<String, Long> globals = new HashMap<>();
+        for (GlobalDecl g : model.globals()) {
+            a.u64("gsize:" + g.name()).ifPresent(v -> globals.put(g.name(), v));
+        }
+        Abi abi = model.abi().withProbed(layouts, globals);
+
+        Map<String, CType> resolvedTypedefs = new HashMap<>();
+        for (String key : byKey.keySet()) {
+            if (key.startsWith("tclass:")) {
+                String t = key.substring("tclass:".length());
+                resolveTypedef(t, a, abi).ifPresent(r -> resolvedTypedefs.put(t, r));
+            }
+        }
+
+        List<EnumDecl> enums = new ArrayList<>();
+        for (EnumDecl e : model.enums()) {
+            List<EnumDecl.Enumerator> values = new ArrayList<>();
+            for (EnumDecl.Enumerator en : e.values()) {
+                Optional<ConstantDecl.Value> v = a.constant(en.name());
+                if (v.isPresent() && v.get() instanceof ConstantDecl.IntValue iv) {
+                    values.add(new EnumDecl.Enumerator(en.name(), iv.bits(), iv.size(), en.pos()));
+                } else {
+                    values.add(en);
+                }
+            }
+            enums.add(new EnumDecl(e.key(), e.tag(), List.copyOf(values), e.typedefName(), e.pos()));
+        }
+        List<ConstantDecl> constants = new ArrayList<>();
+        for (Macro m : macros) {
+            Optional<ConstantDecl.Value> v = a.constant(m.name());
+            if (v.isPresent()) {
+                constants.add(new ConstantDecl(m.name(), v.get(), m.pos()));
+            } else if (looksLikeValue(m.body())) {
+                warnings.add(new Diagnostic(m.pos(), Diagnostic.Severity.WARNING, "macro '" + m.name()
+                        + "' is not a constant jembed can carry (an integer, floating or string constant expression);"
+                        + " it gets no Java constant"));
+            }
+        }
+        TypeRewriter rw = new TypeRewriter(resolvedTypedefs);
+        return new ApiModel(model.headerName(),
+                model.functions().stream().map(rw::function).toList(),
+                model.structs().stream().map(s -> new StructDecl(s.key(), s.tag(), s.union(),
+                        s.fields().stream().map(f -> new Field(f.name(), rw.type(f.type()), f.bitWidth(), f.pos())).toList(),
+                        s.complete(), s.typedefName(), s.pos())).toList(),
+                List.copyOf(enums),
+                model.typedefs().stream().map(t -> new TypedefDecl(t.name(), rw.type(t.target()), t.pos())).toList(),
+                model.globals().stream().map(g -> new GlobalDecl(g.name(), rw.type(g.type()), g.pos())).toList(),
+                List.copyOf(constants),
+                model.inlines(), abi);
+    }
+
+    /** A body made only of words ({@code extern}, {@code static inline}) or attributes is a decoration, not a value. */
+    static boolean looksLikeValue(String body) {
+        String b = body.strip();
+        if (b.startsWith("__attribute__") || b.startsWith("__declspec") || b.startsWith("_Pragma")) {
+            return false;
+        }
+        return !b.matches("[A-Za-z_][A-Za-z_0-9]*(\\s+[A-Za-z_][A-Za-z_0-9]*)*");
+    }
+
+    private static Optional<CType> resolveTypedef(String name, Answers a, Abi abi) {
+        Optional<Long> cls = a.u64("tclass:" + name);
+        Optional<Long> size = a.u64("tsize:" + name);
+        if (cls.isEmpty() || size.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean signed = a.u64("tsigned:" + name).orElse(0L) != 0;
+        int c = (int) (long) cls.get();
+        if (c == CLASS_BOOL) {
+            return Optional.of(new CType.Prim(PrimKind.BOOL));
+        } else if (c == CLASS_INTEGER || c == CLASS_CHAR || c == CLASS_ENUM) {
+            return PrimKind.integer(size.get(), signed, abi).map(CType.Prim::new);
+        } else if (c == CLASS_REAL) {
+            return PrimKind.floating(size.get(), abi).map(CType.Prim::new);
+        } else if (c == CLASS_POINTER) {
+            return Optional.of(new CType.Pointer(new CType.Void()));
+        }
+        return Optional.empty();
+    }
+
+    /** The answers, by question key. */
+    private record Answers(Map<String, byte[]> byKey, ByteOrder order) {
+        Optional<Long> u64(String key) {
+            byte[] b = byKey.get(key);
+            if (b == null || b.length != 8) {
+                return Optional.empty();
+            }
+            return Optional.of(ByteBuffer.wrap(b).order(order).getLong());
+        }
+
+        Optional<ConstantDecl.Value> constant(String name) {
+            Optional<Long> cls = u64("class:" + name);
+            byte[] value = byKey.get("value:" + name);
+            if (cls.isEmpty()) {
+                return Optional.empty();
+            }
+            int c = (int) (long) cls.get();
+            if (c == CLASS_POINTER) {
+                byte[] s = byKey.get("string:" + name);
+                if (s == null || s.length == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ConstantDecl.StringValue(new String(s, 0, s.length - 1, StandardCharsets.UTF_8)));
+            }
+            if (value == null) {
+                return Optional.empty();
+            }
+            ByteBuffer b = ByteBuffer.wrap(value).order(order);
+            if (c == CLASS_REAL) {
+                return switch (value.length) {
+                    case 4 -> Optional.of(new ConstantDecl.FloatValue(b.getFloat()));
+                    case 8 -> Optional.of(new ConstantDecl.FloatValue(b.getDouble()));
+                    default -> Optional.empty();
+                };
+            }
+            if (c != CLASS_INTEGER && c != CLASS_CHAR && c != CLASS_ENUM && c != CLASS_BOOL) {
+                return Optional.empty();
+            }
+            boolean signed = u64("signed:" + name).orElse(0L) != 0;
+            long bits = switch (value.length) {
+                case 1 -> signed ? b.get() : Byte.toUnsignedLong(b.get());
+                case 2 -> signed ? b.getShort() : Short.toUnsignedLong(b.getShort());
+                case 4 -> signed ? b.getInt() : Integer.toUnsignedLong(b.getInt());
+                case 8 -> b.getLong();
+                default -> Long.MIN_VALUE;
+            };
+            if (value.length != 1 && value.length != 2 && value.length != 4 && value.length != 8) {
+                return Optional.empty();
+            }
+            return Optional.of(new ConstantDecl.IntValue(bits, value.length, signed));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Which types to ask about
+
+    /** A C spelling for each struct the probe can name: its typedef, its tag, or {@code __typeof__} of a member. */
+    static Map<String, String> spellings(ApiModel model) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (StructDecl s : model.structs()) {
+            if (s.typedefName().isPresent()) {
+                out.put(s.key(), s.typedefName().get());
+            } else if (!s.tag().isEmpty()) {
+                out.put(s.key(), (s.union() ? "union " : "struct ") + s.tag());
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (StructDecl s : model.structs()) {
+                String outer = out.get(s.key());
+                if (outer == null) {
+                    continue;
+                }
+                for (Field f : s.fields()) {
+                    if (f.name().isEmpty()) {
+                        continue;
+                    }
+                    CType t = f.type().resolved();
+                    StringBuilder index = new StringBuilder();
+                    while (t instanceof CType.Array arr) {
+                        index.append("[0]");
+                        t = arr.element().resolved();
+                    }
+                    if (t instanceof CType.StructRef r && !out.containsKey(r.key())) {
+                        out.put(r.key(), "__typeof__(((" + outer + " *)0)->" + f.name() + index + ")");
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void forEachType(ApiModel model, java.util.function.Consumer<CType> each) {
+        for (FunctionDecl f : model.functions()) {
+            each.accept(f.returnType());
+            f.params().forEach(p -> each.accept(p.type()));
+        }
+        model.structs().forEach(s -> s.fields().forEach(f -> each.accept(f.type())));
+        model.typedefs().forEach(t -> each.accept(t.target()));
+        model.globals().forEach(g -> each.accept(g.type()));
+    }
+
+    /** System typedef names {@code t} uses by value (through arrays, qualifiers, and into function types, not into data pointers). */
+    private static void collectByValue(CType t, Set<String> out) {
+        if (t instanceof CType.Named n) {
+            if (n.target() instanceof CType.Opaque o) {
+                out.add(o.name());
+            } else {
+                collectByValue(n.target(), out);
+            }
+        } else if (t instanceof CType.Qualified q) {
+            collectByValue(q.inner(), out);
+        } else if (t instanceof CType.Array a) {
+            collectByValue(a.element(), out);
+        } else if (t instanceof CType.Pointer p) {
+            CType inner = p.pointee();
+            while (inner instanceof CType.Qualified q) {
+                inner = q.inner();
+            }
+            if (inner instanceof CType.Function || inner instanceof CType.Named n && n.resolved() instanceof CType.Function) {
+                collectByValue(inner, out);
+            }
+        } else if (t instanceof CType.Function f) {
+            collectByValue(f.returnType(), out);
+            f.params().forEach(p -> collectByValue(p.type(), out));
+        }
+    }
+
+    /** Replaces the targets of resolved system typedef names throughout a type. */
+    private record TypeRewriter(Map<String, CType> resolved) {
+        CType type(CType t) {
+            if (resolved.isEmpty()) {
+                return t;
+            }
+            if (t instanceof CType.Named n) {
+                if (n.target() instanceof CType.Opaque o && resolved.containsKey(o.name())) {
+                    return new CType.Named(n.name(), resolved.get(o.name()));
+                }
+                return new CType.Named(n.name(), type(n.target()));
+            } else if (t instanceof CType.Qualified q) {
+                return new CType.Qualified(type(q.inner()), q.qualifiers());
+            } else if (t instanceof CType.Array a) {
+                return new CType.Array(type(a.element()), a.length(), a.lengthText());
+            } else if (t instanceof CType.Pointer p) {
+                return new CType.Pointer(type(p.pointee()));
+            } else if (t instanceof CType.Function f) {
+                return new CType.Function(type(f.returnType()), f.params().stream().map(this::param).toList(), f.variadic());
+            }
+            return t;
+        }
+
+        Param param(Param p) {
+            return new Param(p.name(), type(p.type()), p.pos());
+        }
+
+        FunctionDecl function(FunctionDecl f) {
+            return new FunctionDecl(f.name(), type(f.returnType()), f.params().stream().map(this::param).toList(),
+                    f.variadic(), f.pos());
+        }
+    }
+}

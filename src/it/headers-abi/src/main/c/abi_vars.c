@@ -1,0 +1,3 @@
+#include "abi.h"
+
+int (*abi_hook)(int);
