@@ -4,10 +4,12 @@
 #   (mvn install -DskipTests -Dinvoker.skip=true), builds the five peers fresh into bench/target/suite, measures
 #   them interleaved and prints a markdown report, also written to bench/results/<YYYY-MM-DD-HHMM>.md.
 #
-# Usage: bench/run.sh [--quick] [--no-install] [--dispatch auto|jni|ffm] [--note TEXT] [measure.py options]
+# Usage: bench/run.sh [--quick] [--no-install] [--dispatch D[,D...]] [--note TEXT] [measure.py options]
 #   --quick        fewer, shorter runs (a smoke check: ~3 min); the report goes to bench/target/ instead
 #   --no-install   use the jembed already in the local Maven repository
-#   --dispatch D   passed to the jembed plugin as -Djembed.dispatch=D (a plugin without <dispatch> ignores it)
+#   --dispatch D   passed to the jembed plugin as -Djembed.dispatch=D (auto, jni or ffm; a plugin without
+#                  <dispatch> ignores it). A list (--dispatch auto,jni,ffm) builds the jembed peers once per value
+#                  and measures each as a peer of its own; the first is "jembed", the ratios' numerator.
 #   --note TEXT    a line for the report (e.g. "other builds were running")
 #   --runs N --seconds S --cold-runs N --sql-runs N --rows N --mvn-runs N   override the defaults of measure.py
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), MAVEN_OPTS (e.g. -Dmaven.repo.local=...).
@@ -15,7 +17,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 suite=$here/suite
-command_line="bench/run.sh${*:+ $*}"
+command_line="bench/run.sh$(printf ' %q' "$@")"
 
 quick=0
 install=1
@@ -75,8 +77,21 @@ jar cf "$out/peers.jar" -C "$out/classes" .
 /usr/bin/python3 "$suite/peers/cffi/build_peer.py" "$suite/peer.h" "$out/cffi" >"$out/cffi.log" 2>&1 \
   || { cat "$out/cffi.log" >&2; exit 1; }
 cp "$out/cffi/libpeer_cffi.so" "$out/"
-mvn -B -q -f "$suite/jembed/pom.xml" clean package ${dispatch:+-Djembed.dispatch=$dispatch}
-cp "$suite/jembed/peer/target/libpeer_jembed.so" "$suite/jembed/sqlfn/target/libsqlfn_jembed.so" "$out/"
+variants=()
+IFS=, read -r -a dispatches <<< "${dispatch:-}"
+[ ${#dispatches[@]} -gt 0 ] || dispatches=("")
+for d in "${dispatches[@]}"; do
+  mvn -B -q -f "$suite/jembed/pom.xml" clean package ${d:+-Djembed.dispatch=$d}
+  name=jembed
+  [ ${#variants[@]} -eq 0 ] || name=jembed-$d
+  variants+=("$name")
+  cp "$suite/jembed/peer/target/libpeer_jembed.so" "$out/libpeer_$name.so"
+  cp "$suite/jembed/sqlfn/target/libsqlfn_jembed.so" "$out/libsqlfn_$name.so"
+done
+if [ ${#variants[@]} -gt 1 ]; then
+  extra+=(--jembed-variants "$(IFS=,; echo "${variants[*]:1}")")
+fi
+[ -z "${dispatches[0]}" ] || extra+=(--jembed-label "jembed (${dispatches[0]})")
 gcc "${cflags[@]}" "$suite/sqlite/sqlhost.c" -o "$out/sqlhost" -lsqlite3 -ldl
 gcc "${cflags[@]}" -fPIC -shared -fvisibility=hidden '-DJEMBED_EXPORT=__attribute__((visibility("default")))' \
   -I"$suite/jembed/sqlfn/src/main/c" "$suite/jembed/sqlfn/src/main/c/sqlfn.c" "$suite/sqlite/digit_sum.c" \

@@ -20,7 +20,8 @@ PEERS = [
     ('ffm', 'FFM upcall'),
     ('cffi', 'CFFI'),
     ('jembed', 'jembed'),
-]
+]  # main() appends the jembed variants of --jembed-variants (other dispatch modes)
+SQL_PEERS = ['c', 'jembed']
 
 # (key printed by the driver, label, decimals hint); all from `driver warm` or `driver launch`
 CALL_ROWS = [
@@ -133,7 +134,7 @@ class Suite:
         host = os.path.join(self.build, 'sqlhost')
         for r in range(a.sql_runs):
             self.progress(f'SQLite, round {r + 1}/{a.sql_runs}')
-            for peer in ('c', 'jembed'):
+            for peer in SQL_PEERS:
                 self.run(peer, [host, os.path.join(self.build, f'libsqlfn_{peer}.so'), str(a.rows)])
         if a.mvn_runs > 0:
             self.archetype()
@@ -178,7 +179,7 @@ class Suite:
         return f'{j / p:.2f}'
 
     def call_table(self):
-        others = [p for p in PEERS if p[0] != 'jembed']
+        others = [p for p in PEERS if not p[0].startswith('jembed')]
         head = ['figure'] + [label for _, label in PEERS] + [f'jembed ÷ {label}' for _, label in others]
         lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
         for key, label in CALL_ROWS:
@@ -187,11 +188,15 @@ class Suite:
         return '\n'.join(lines)
 
     def sqlite_table(self):
-        lines = ['| figure | C function | jembed (Java `long digit_sum(String)`) | jembed ÷ C |', '|---|---|---|---|']
+        labels = dict(PEERS)
+        js = SQL_PEERS[1:]
+        head = ['figure', 'C function'] + [f'{labels[j]} (Java `long digit_sum(String)`)' for j in js] \
+            + [f'{labels[j]} ÷ C' for j in js]
+        lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
         for key, label in (('sqlite_query_s', 'whole query (s)'), ('sqlite_query_cpu_s', 'whole query, process CPU time (s)'),
                            ('sqlite_peak_rss_MB', 'peak RSS (MB)')):
-            lines.append(f'| {label} | {cell(self.values("c", key))} | {cell(self.values("jembed", key))} '
-                         f'| {self.ratio(key, "c")} |')
+            row = [label] + [cell(self.values(p, key)) for p in SQL_PEERS] + [self.ratio(key, 'c', j) for j in js]
+            lines.append('| ' + ' | '.join(row) + ' |')
         return '\n'.join(lines)
 
     def mvn_table(self):
@@ -284,7 +289,13 @@ def main():
     ap.add_argument('--jembed-version', default='0.1.0-SNAPSHOT')
     ap.add_argument('--note', default='')
     ap.add_argument('--build-seconds', type=int, default=-1)
+    ap.add_argument('--jembed-label', default='jembed', help='the column label of the jembed peer')
+    ap.add_argument('--jembed-variants', default='', help='more jembed peers, e.g. jembed-jni,jembed-ffm')
     a = ap.parse_args()
+    PEERS[-1] = ('jembed', a.jembed_label)
+    for v in filter(None, a.jembed_variants.split(',')):
+        PEERS.append((v, f'jembed ({v.removeprefix("jembed-")})'))
+        SQL_PEERS.append(v)
 
     suite = Suite(a)
     started = time.time()
