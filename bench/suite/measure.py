@@ -318,7 +318,10 @@ def main():
         f'SQLite {sqlite_version}',
         f'- commit: `{commit}` (branch `{branch}`)',
         f'- load average (1 min) {load0[0]:.1f} at start, {load1[0]:.1f} at end'
-        + (' — other processes were running: absolute figures are noisy, compare ratios' if max(load0[0], load1[0]) > 1.5 else ''),
+        + (' — other processes were running: absolute figures are noisy, compare ratios' if max(load0[0], load1[0]) > 1.5 else '')
+        + ('; with the load above the core count, 2 threads cannot run twice as much as 1, so the 2/1-thread ratios '
+           'show contention between threads only where they fall below the direct C one'
+           if min(load0[0], load1[0]) > (os.cpu_count() or 1) else ''),
         f'- time: measurement {took / 60:.1f} min'
         + (f', after building jembed and the peers in {a.build_seconds / 60:.1f} min' if a.build_seconds >= 0 else '') + (f'\n- note: {a.note}' if a.note else ''), ''])
     text = suite.report(header)
