@@ -268,6 +268,14 @@ class Suite:
         return '\n'.join(parts)
 
 
+def scaling_note(suite):
+    c = suite.median('c', 'tput_ratio_add')
+    if c is None or c >= 1.5:
+        return ''
+    return (f'; direct C\'s 2/1-thread ratio is {c:.2f}: in this run 2 threads got little more CPU than 1, so a '
+            f'2/1-thread ratio shows threads serialising only where it falls below direct C\'s')
+
+
 def sh(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True, shell=True).stdout.strip()
@@ -319,9 +327,7 @@ def main():
         f'- commit: `{commit}` (branch `{branch}`)',
         f'- load average (1 min) {load0[0]:.1f} at start, {load1[0]:.1f} at end'
         + (' — other processes were running: absolute figures are noisy, compare ratios' if max(load0[0], load1[0]) > 1.5 else '')
-        + ('; with the load above the core count, 2 threads cannot run twice as much as 1, so the 2/1-thread ratios '
-           'show contention between threads only where they fall below the direct C one'
-           if min(load0[0], load1[0]) > (os.cpu_count() or 1) else ''),
+        + scaling_note(suite),
         f'- time: measurement {took / 60:.1f} min'
         + (f', after building jembed and the peers in {a.build_seconds / 60:.1f} min' if a.build_seconds >= 0 else '') + (f'\n- note: {a.note}' if a.note else ''), ''])
     text = suite.report(header)
