@@ -56,7 +56,7 @@ fi
 # 2. jembed itself.
 if [ $install -eq 1 ]; then
   log "mvn install of jembed (tests skipped)"
-  mvn -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
+  mvn -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true >&2
 fi
 
 # 3. The peers, fresh.
@@ -81,7 +81,7 @@ variants=()
 IFS=, read -r -a dispatches <<< "${dispatch:-}"
 [ ${#dispatches[@]} -gt 0 ] || dispatches=("")
 for d in "${dispatches[@]}"; do
-  mvn -B -q -f "$suite/jembed/pom.xml" clean package ${d:+-Djembed.dispatch=$d}
+  mvn -B -q -f "$suite/jembed/pom.xml" clean package ${d:+-Djembed.dispatch=$d} >&2
   name=jembed
   [ ${#variants[@]} -eq 0 ] || name=jembed-$d
   variants+=("$name")
