@@ -53,9 +53,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private File generatedCDirectory;
 
     /**
-     * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs},
-     * {@code --enable-native-access=ALL-UNNAMED}); e.g. {@code -Xmx256m}. Ignored when the library joins a JVM that
-     * already runs in the process.
+     * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs}, {@code -XX:+UseSerialGC},
+     * {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -XX:+UseG1GC} or {@code -Xmx256m}. Ignored when
+     * the library joins a JVM that already runs in the process.
      *
      * @since 0.1.0
      */
@@ -128,6 +128,17 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String shutdownFunction;
 
     /**
+     * How the exported functions call Java: {@code auto} (JNI from the first call; once the library runs, a
+     * background daemon thread builds FFM upcall stubs, ~100 ms of one core, and swaps them in: ~3 times cheaper
+     * calls), {@code jni} (JNI only: no background work, least memory, for short-lived hosts) or {@code ffm} (stubs
+     * built during the start: the first call returns later, every call is an FFM upcall).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.dispatch", defaultValue = "auto")
+    private String dispatch;
+
+    /**
      * The classifier of the attached library. Default: {@code <os>-<arch>}, e.g. {@code linux-x86_64}
      * (os-maven-plugin's {@code os.detected.classifier} spelling).
      *
@@ -138,6 +149,15 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     @Component
     private MavenProjectHelper projectHelper;
+
+    private GlueRenderer.Dispatch dispatch() throws MojoFailureException {
+        for (GlueRenderer.Dispatch d : GlueRenderer.Dispatch.values()) {
+            if (d.name().equalsIgnoreCase(dispatch)) {
+                return d;
+            }
+        }
+        throw new MojoFailureException("<dispatch> must be auto, jni or ffm, got '" + dispatch + "'");
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -162,7 +182,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 javaHome.toPath(), jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
                 new GlueRenderer.RuntimeOptions(
                         jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                        strictEnvironment, Optional.ofNullable(shutdownFunction)),
+                        strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch()),
                 this::javaSource);
         Pipeline.LibraryResult result;
         try {

@@ -3,8 +3,9 @@
  * Every symbol here is hidden: a library exports only the functions of its API header.
  *
  * Run-time steps (docs: "Threads and failures"):
- *   1. every exported function begins with one acquire-load of lib->state; the fast path is a
- *      JNI call on a cached jmethodID of the library's bridge class;
+ *   1. every exported function begins with one acquire-load of its entry in the FFM dispatch table
+ *      (lib->fast): when set, the call goes straight through an FFM upcall stub; otherwise through
+ *      JNI on a cached jmethodID of the library's bridge class (after an acquire-load of lib->state);
  *   2. the first call starts the runtime under the library's recursive lock: find or create the JVM,
  *      define the library's class loader over the classes frozen in the .so, bind, run init code;
  *   3. a failed start is reported once and is permanent: calls return their error value.
@@ -32,6 +33,10 @@ typedef struct jembed_boot_class {
     size_t size;
 } jembed_boot_class;
 
+/* How calls reach Java (the pom's <dispatch>): JNI first with FFM stubs swapped in by a background thread;
+   JNI only; FFM stubs built during the start. */
+enum { JEMBED_DISPATCH_AUTO = 0, JEMBED_DISPATCH_JNI = 1, JEMBED_DISPATCH_FFM = 2 };
+
 enum { JEMBED_NOT_STARTED = 0, JEMBED_READY = 1, JEMBED_FAILED = -1, JEMBED_SHUT_DOWN = -2 };
 
 /* Everything the runtime knows about one library; the glue defines exactly one, named jembed_lib. */
@@ -41,6 +46,8 @@ typedef struct jembed_library {
     const jembed_binding *bindings;
     int binding_count;
     jmethodID *method_ids;              /* binding_count entries, filled at start */
+    void **fast;                        /* binding_count entries: FFM upcall stubs, NULL = use JNI; atomic */
+    int dispatch;                       /* JEMBED_DISPATCH_* */
     const char *const *jvm_options;     /* from the pom, after the defaults */
     int jvm_option_count;
     const char *build_java_home;        /* JDK the library was built against */
@@ -60,6 +67,8 @@ typedef struct jembed_library {
     JavaVM *vm;
     int created_vm;                     /* this library created the JVM (it may destroy it at shutdown) */
     jclass bridge;                      /* global ref */
+    jmethodID thrown;                   /* the bridge's $thrown(): what an FFM wrapper caught on this thread */
+    int trace;                          /* JEMBED_TRACE is set: print the start's phases on stderr */
 } jembed_library;
 
 extern jembed_library jembed_lib JEMBED_HIDDEN;
@@ -79,6 +88,9 @@ static inline JNIEnv *jembed_env(jembed_library *lib, int binding) {
 
 /* Called when a bridge call returned with an exception pending: prints it and clears it. */
 JEMBED_HIDDEN void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding);
+
+/* Called when an FFM call set its failed flag: reports the kept exception like jembed_call_threw. */
+JEMBED_HIDDEN void jembed_ffm_threw(jembed_library *lib, int binding);
 
 /* Starts the library now (CFFI: cffi_start_python). 0 when ready, -1 when start failed (for good). */
 JEMBED_HIDDEN int jembed_start(jembed_library *lib);
