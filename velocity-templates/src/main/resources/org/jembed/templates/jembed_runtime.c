@@ -18,6 +18,7 @@
 #include <time.h>
 
 __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
+__thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 
 /* Messages after a failed start: one line per refused call, up to this many; then one "suppressed" line. */
 #define JEMBED_REFUSED_CALL_MESSAGES 5
@@ -576,16 +577,25 @@ static int start(jembed_library *lib, int *ran_start) {
         rc = start_locked(lib);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
-        if (rc == 0 && lib->dispatch == JEMBED_DISPATCH_AUTO) {
-            JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
-            if (env != NULL) {
-                start_ffm_dispatch(lib, env, 1);
-            }
-        }
     }
     pthread_mutex_unlock(&lib->lock);
     errno = saved_errno;
     return rc;
+}
+
+void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env) {
+    if (__atomic_load_n(&lib->ffm_started, __ATOMIC_RELAXED) || lib->initializing
+        || __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) != JEMBED_READY) {
+        return;
+    }
+    pthread_mutex_lock(&lib->lock);
+    if (!lib->ffm_started && !lib->initializing && __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY) {
+        __atomic_store_n(&lib->ffm_started, 1, __ATOMIC_RELAXED);
+        int saved_errno = errno;
+        start_ffm_dispatch(lib, env, 1);
+        errno = saved_errno;
+    }
+    pthread_mutex_unlock(&lib->lock);
 }
 
 int jembed_start(jembed_library *lib) {

@@ -68,6 +68,7 @@ typedef struct jembed_library {
     int created_vm;                     /* this library created the JVM (it may destroy it at shutdown) */
     jclass bridge;                      /* global ref */
     jmethodID thrown;                   /* the bridge's $thrown(): what an FFM wrapper caught on this thread */
+    int ffm_started;                    /* the FFM stubs are being built or published; atomic */
     int trace;                          /* JEMBED_TRACE is set: print the start's phases on stderr */
 } jembed_library;
 
@@ -84,6 +85,25 @@ static inline JNIEnv *jembed_env(jembed_library *lib, int binding) {
         return env;
     }
     return jembed_env_slow(lib, binding);
+}
+
+/*
+ * With dispatch auto, the FFM stubs are built (on a background thread) once one thread has made this many calls
+ * through JNI: a host that calls a few times, or from many short-lived threads, never pays the ~100 ms of CPU and
+ * ~15 MB of RSS they cost. Counted per thread: no shared counter for threads to contend on.
+ */
+#define JEMBED_FFM_AFTER_JNI_CALLS 10000U
+
+extern __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
+
+JEMBED_HIDDEN void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env);
+
+/* Counts a call made through JNI; starts building the FFM stubs when this thread made enough (dispatch auto). */
+static inline void jembed_count_jni_call(jembed_library *lib, JNIEnv *env) {
+    if (__builtin_expect(lib->dispatch == JEMBED_DISPATCH_AUTO, 1)
+        && __builtin_expect(++jembed_tls_jni_calls == JEMBED_FFM_AFTER_JNI_CALLS, 0)) {
+        jembed_jni_calls_reached(lib, env);
+    }
 }
 
 /* Called when a bridge call returned with an exception pending: prints it and clears it. */

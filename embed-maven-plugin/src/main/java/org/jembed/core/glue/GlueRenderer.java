@@ -77,9 +77,9 @@ public final class GlueRenderer {
      */
     public enum Dispatch {
         /**
-         * JNI from the first call ({@code CallStatic<T>MethodA}, ~80 ns a call); once the library is running, a
-         * background daemon thread builds an FFM upcall stub per function (~100 ms of one core, once) and swaps them
-         * in (~25 ns a call). The default.
+         * JNI from the first call ({@code CallStatic<T>MethodA}, ~80 ns a call); after 10,000 calls through JNI, a
+         * background daemon thread builds an FFM upcall stub per function (~100 ms of one core and ~15 MB, once) and
+         * swaps them in (~25 ns a call). A host that calls a few times never pays for FFM. The default.
          */
         AUTO,
         /** JNI only: no background work, no FFM classes loaded (the least memory; for short-lived hosts). */
