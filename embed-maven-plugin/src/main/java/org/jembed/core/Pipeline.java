@@ -35,8 +35,15 @@ import org.jembed.core.nativebuild.NativeBuilder;
  * glue → native build. The Mojos build one request and call one method here.
  */
 public final class Pipeline {
-    /** Options every JVM a jembed library creates gets, before the pom's: the host keeps its signals; FFM may be used. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xrs", "--enable-native-access=ALL-UNNAMED");
+    /**
+     * Options every JVM a jembed library creates gets, before the pom's {@code <jvmOptions>} (a later option wins,
+     * e.g. {@code -XX:+UseG1GC}): {@code -Xrs}, the host keeps its signals; {@code -XX:+UseSerialGC}, the least
+     * memory and start time for a library (~1.3 MB less RSS than G1 after the first call, measured); {@code -Xms8m},
+     * a small initial heap that grows on demand (~0.8 MB less RSS); and
+     * {@code -XX:-UsePerfData}, no {@code /tmp/hsperfdata_<user>/<pid>} file in the host's name. Native access for
+     * FFM is granted at run time, not by {@code --enable-native-access}, which costs the CDS archived module graph.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-Xms8m", "-XX:-UsePerfData");
 
     /**
      * Where the API header is and how to read it.

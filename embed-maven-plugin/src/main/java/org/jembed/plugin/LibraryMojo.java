@@ -59,9 +59,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private File generatedCDirectory;
 
     /**
-     * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs},
-     * {@code --enable-native-access=ALL-UNNAMED}); e.g. {@code -Xmx256m}. Ignored when the library joins a JVM that
-     * already runs in the process.
+     * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs}, {@code -XX:+UseSerialGC},
+     * {@code -Xms8m}, {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -XX:+UseG1GC} or {@code -Xmx256m}. Ignored when
+     * the library joins a JVM that already runs in the process.
      *
      * @since 0.1.0
      */
@@ -114,6 +114,17 @@ public class LibraryMojo extends AbstractEmbedMojo {
      */
     @Parameter
     private String shutdownFunction;
+
+    /**
+     * How the exported functions call Java: {@code auto} (JNI from the first call; after 10,000 calls, a background
+     * daemon thread builds FFM upcall stubs, ~100 ms of one core and ~15 MB, and swaps them in: ~2-3 times cheaper
+     * calls), {@code jni} (JNI only: no background work, least memory, for short-lived hosts) or {@code ffm} (stubs
+     * built during the start: the first call returns later, every call is an FFM upcall).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.dispatch", defaultValue = "auto")
+    private String dispatch;
 
     /**
      * The classifier of the attached library. Default: <code>{os}-{arch}</code>, e.g. {@code linux-x86_64}
@@ -195,6 +206,15 @@ public class LibraryMojo extends AbstractEmbedMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
+    private GlueRenderer.Dispatch dispatch() throws MojoFailureException {
+        for (GlueRenderer.Dispatch d : GlueRenderer.Dispatch.values()) {
+            if (d.name().equalsIgnoreCase(dispatch)) {
+                return d;
+            }
+        }
+        throw new MojoFailureException("<dispatch> must be auto, jni or ffm, got '" + dispatch + "'");
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -227,7 +247,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
                 new GlueRenderer.RuntimeOptions(
                         jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                        strictEnvironment, Optional.ofNullable(shutdownFunction)),
+                        strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch()),
                 this::javaSource, staticLibrary);
         Pipeline.LibraryResult result;
         try {

@@ -3,8 +3,9 @@
  * Every symbol here is hidden: a library exports only the functions of its API header.
  *
  * Run-time steps (docs: "Threads and failures"):
- *   1. every exported function begins with one acquire-load of lib->state; the fast path is a
- *      JNI call on a cached jmethodID of the library's bridge class;
+ *   1. every exported function begins with one acquire-load of its entry in the FFM dispatch table
+ *      (lib->fast): when set, the call goes straight through an FFM upcall stub; otherwise through
+ *      JNI on a cached jmethodID of the library's bridge class (after an acquire-load of lib->state);
  *   2. the first call starts the runtime under the library's recursive lock: find or create the JVM,
  *      define the library's class loader over the classes frozen in the .so, bind, run init code;
  *   3. a failed start is reported once and is permanent: calls return their error value.
@@ -32,6 +33,10 @@ typedef struct jembed_boot_class {
     size_t size;
 } jembed_boot_class;
 
+/* How calls reach Java (the pom's <dispatch>): JNI first with FFM stubs swapped in by a background thread;
+   JNI only; FFM stubs built during the start. */
+enum { JEMBED_DISPATCH_AUTO = 0, JEMBED_DISPATCH_JNI = 1, JEMBED_DISPATCH_FFM = 2 };
+
 enum { JEMBED_NOT_STARTED = 0, JEMBED_READY = 1, JEMBED_FAILED = -1, JEMBED_SHUT_DOWN = -2 };
 
 /* Everything the runtime knows about one library; the glue defines exactly one, named jembed_lib. */
@@ -41,6 +46,8 @@ typedef struct jembed_library {
     const jembed_binding *bindings;
     int binding_count;
     jmethodID *method_ids;              /* binding_count entries, filled at start */
+    void **fast;                        /* binding_count entries: FFM upcall stubs, NULL = use JNI; atomic */
+    int dispatch;                       /* JEMBED_DISPATCH_* */
     const char *const *jvm_options;     /* from the pom, after the defaults */
     int jvm_option_count;
     const char *build_java_home;        /* JDK the library was built against */
@@ -60,6 +67,9 @@ typedef struct jembed_library {
     JavaVM *vm;
     int created_vm;                     /* this library created the JVM (it may destroy it at shutdown) */
     jclass bridge;                      /* global ref */
+    jmethodID thrown;                   /* the bridge's $thrown(): what an FFM wrapper caught on this thread */
+    int ffm_started;                    /* the FFM stubs are being built or published; atomic */
+    int trace;                          /* JEMBED_TRACE is set: print the start's phases on stderr */
 } jembed_library;
 
 extern jembed_library jembed_lib JEMBED_HIDDEN;
@@ -77,8 +87,30 @@ static inline JNIEnv *jembed_env(jembed_library *lib, int binding) {
     return jembed_env_slow(lib, binding);
 }
 
+/*
+ * With dispatch auto, the FFM stubs are built (on a background thread) once one thread has made this many calls
+ * through JNI: a host that calls a few times, or from many short-lived threads, never pays the ~100 ms of CPU and
+ * ~15 MB of RSS they cost. Counted per thread: no shared counter for threads to contend on.
+ */
+#define JEMBED_FFM_AFTER_JNI_CALLS 10000U
+
+extern __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
+
+JEMBED_HIDDEN void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env);
+
+/* Counts a call made through JNI; starts building the FFM stubs when this thread made enough (dispatch auto). */
+static inline void jembed_count_jni_call(jembed_library *lib, JNIEnv *env) {
+    if (__builtin_expect(lib->dispatch == JEMBED_DISPATCH_AUTO, 1)
+        && __builtin_expect(++jembed_tls_jni_calls == JEMBED_FFM_AFTER_JNI_CALLS, 0)) {
+        jembed_jni_calls_reached(lib, env);
+    }
+}
+
 /* Called when a bridge call returned with an exception pending: prints it and clears it. */
 JEMBED_HIDDEN void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding);
+
+/* Called when an FFM call set its failed flag: reports the kept exception like jembed_call_threw. */
+JEMBED_HIDDEN void jembed_ffm_threw(jembed_library *lib, int binding);
 
 /* Starts the library now (CFFI: cffi_start_python). 0 when ready, -1 when start failed (for good). */
 JEMBED_HIDDEN int jembed_start(jembed_library *lib);

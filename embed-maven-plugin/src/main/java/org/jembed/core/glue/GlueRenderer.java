@@ -18,8 +18,8 @@ import org.jembed.core.model.SymbolTable;
 
 /**
  * Renders the C glue of a library: one definition per exported function (the header's exact prototype)
- * that dispatches through JNI to the bridge, the library descriptor, layout assertions, and the file that
- * embeds the frozen classes.
+ * that dispatches to the bridge through its FFM upcall stub once one is published, through JNI before, the library
+ * descriptor, layout assertions, and the file that embeds the frozen classes.
  */
 public final class GlueRenderer {
 
@@ -60,8 +60,38 @@ public final class GlueRenderer {
      *                          empty when the pom forbids options from the environment
      * @param strictEnvironment refuse to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
      * @param shutdownFunction  the exported shutdown function's name, if any
+     * @param dispatch          how calls reach Java
      */
-    public record RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction) {}
+    public record RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
+                                 Dispatch dispatch) {
+        /** JVM options from the environment, strict mode and shutdown function, with the default dispatch. */
+        public RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction) {
+            this(optionsEnvVar, strictEnvironment, shutdownFunction, Dispatch.AUTO);
+        }
+    }
+
+    /**
+     * How the exported functions call their Java methods (the pom's {@code <dispatch>}).
+     *
+     * @since 0.2.0
+     */
+    public enum Dispatch {
+        /**
+         * JNI from the first call ({@code CallStatic<T>MethodA}, ~80 ns a call); after 10,000 calls through JNI, a
+         * background daemon thread builds an FFM upcall stub per function (~100 ms of one core and ~15 MB, once) and
+         * swaps them in (~25 ns a call). A host that calls a few times never pays for FFM. The default.
+         */
+        AUTO,
+        /** JNI only: no background work, no FFM classes loaded (the least memory; for short-lived hosts). */
+        JNI,
+        /** FFM stubs built during the start, before the first call returns: every call is an FFM upcall. */
+        FFM;
+
+        /** The glue's {@code JEMBED_DISPATCH_*} constant. */
+        public String cConstant() {
+            return "JEMBED_DISPATCH_" + name();
+        }
+    }
 
     /**
      * One exported function, as the template places it.
@@ -80,11 +110,14 @@ public final class GlueRenderer {
      * @param visibility       {@code JEMBED_API} for an exported function, {@code JEMBED_HIDDEN} for an internal one
      * @param errorDecl        a file-scope declaration the error value needs (a zeroed struct), or empty
      * @param pos              the declaration in the header: the definition carries it as a {@code #line} marker
+     * @param ffmPointerType   the C type of the binding's FFM upcall stub, e.g. {@code jint (*)(jint, jint, jlong)}:
+     *                         the bridge method's JNI types plus the address of the caller's {@code int failed}
+     * @param ffmArgs          the stub's arguments, comma-separated, ending with {@code (jlong)(intptr_t)&failed}
      */
     public record GlueFunction(String cName, String declaration, String definition, String descriptor, String errorText,
                                String errorReturn, List<String> argLines, String callFunction, String jniType,
                                String resultExpression, boolean returnsVoid, String visibility, String errorDecl,
-                               org.jembed.core.model.SourcePos pos) {
+                               String ffmPointerType, String ffmArgs, org.jembed.core.model.SourcePos pos) {
         /** The number of JNI arguments. */
         public int argCount() {
             return argLines.size();
@@ -140,6 +173,7 @@ public final class GlueRenderer {
         v.put("shutdownFunction", lib.runtime().shutdownFunction().isPresent() ? lib.runtime().shutdownFunction().get() : false);
         v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
         v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
+        v.put("dispatch", lib.runtime().dispatch().cConstant());
         return restoreLines(templates.render("glue.c.vm", v), lib.libraryName() + "_glue.c");
     }
 
@@ -183,31 +217,29 @@ public final class GlueRenderer {
         FunctionDecl fn = b.function();
         List<Param> named = new ArrayList<>();
         List<String> argLines = new ArrayList<>();
+        List<String> ffmTypes = new ArrayList<>();
+        List<String> ffmArgs = new ArrayList<>();
         for (int i = 0; i < fn.params().size(); i++) {
             Param p = fn.params().get(i);
             String name = p.name().isEmpty() ? "arg" + i : p.name();
             named.add(new Param(name, p.type(), p.pos()));
-            argLines.add(b.params().get(i).conversion() == Binding.Conversion.STRUCT_VALUE
-                    ? "args[" + i + "].j = (jlong)(intptr_t)&" + name + ";"
-                    : argLine(i, name, p.type(), b.params().get(i).bridgeType().charAt(0)));
+            char jni = b.params().get(i).bridgeType().charAt(0);
+            String value = b.params().get(i).conversion() == Binding.Conversion.STRUCT_VALUE
+                    ? "(jlong)(intptr_t)&" + name
+                    : argValue(name, p.type(), jni);
+            argLines.add("args[" + i + "]." + Character.toLowerCase(jni) + " = " + value + ";");
+            ffmTypes.add(jniType(jni));
+            ffmArgs.add(value);
         }
+        ffmTypes.add("jlong");
+        ffmArgs.add("(jlong)(intptr_t)&failed");
         String definition = new CType.Function(fn.returnType(), named, false).declare(fn.name());
         CType ret = fn.returnType();
         CType rr = ret.resolved();
         boolean isVoid = rr instanceof CType.Void;
         boolean isPointer = rr instanceof CType.Pointer;
         char r = b.result().bridgeType().charAt(0);
-        String jniType = switch (r) {
-            case 'Z' -> "jboolean";
-            case 'B' -> "jbyte";
-            case 'C' -> "jchar";
-            case 'S' -> "jshort";
-            case 'I' -> "jint";
-            case 'J' -> "jlong";
-            case 'F' -> "jfloat";
-            case 'D' -> "jdouble";
-            default -> "void";
-        };
+        String jniType = jniType(r);
         String call = "CallStatic" + switch (r) {
             case 'Z' -> "Boolean";
             case 'B' -> "Byte";
@@ -240,10 +272,27 @@ public final class GlueRenderer {
         }
         String errorDecl = isStruct ? "static const " + ret.declare("jembed_error_" + index) + ";" : "";
         return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(), errorText, errorReturn,
-                argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl, fn.pos());
+                argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl,
+                jniType + " (*)(" + String.join(", ", ffmTypes) + ")", String.join(", ", ffmArgs), fn.pos());
     }
 
-    private static String argLine(int i, String name, CType type, char jni) {
+    /** The JNI C type of a descriptor character ({@code V} is {@code void}). */
+    private static String jniType(char descriptor) {
+        return switch (descriptor) {
+            case 'Z' -> "jboolean";
+            case 'B' -> "jbyte";
+            case 'C' -> "jchar";
+            case 'S' -> "jshort";
+            case 'I' -> "jint";
+            case 'J' -> "jlong";
+            case 'F' -> "jfloat";
+            case 'D' -> "jdouble";
+            default -> "void";
+        };
+    }
+
+    /** The C expression passing parameter {@code name} as JNI type {@code jni}. */
+    private static String argValue(String name, CType type, char jni) {
         CType t = type.resolved();
         boolean pointer = t instanceof CType.Pointer || t instanceof CType.Array;
         String value = switch (jni) {
@@ -257,7 +306,7 @@ public final class GlueRenderer {
             case 'D' -> "(jdouble)" + name;
             default -> throw new IllegalArgumentException("no JNI type " + jni);
         };
-        return "args[" + i + "]." + Character.toLowerCase(jni) + " = " + value + ";";
+        return value;
     }
 
     private static List<LayoutAssert> layoutAsserts(ApiModel model) {
