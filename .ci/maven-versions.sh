@@ -9,14 +9,14 @@ versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(3.9.11 4.0.0-rc-4)
 jembed_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 # The local repository `mvn install` filled (Maven 4 does not read maven.repo.local from MAVEN_OPTS): pass it explicitly.
-repo=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null | tail -1 | sed "s/\x1b\[[0-9;]*m//g")
+repo=$(mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-help-plugin:3.5.1:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null | tail -1 | sed "s/\x1b\[[0-9;]*m//g")
 work=$PWD/target/maven-versions
 mkdir -p "$work"
 status=0
 for v in "${versions[@]}"; do
   home=$work/apache-maven-$v
   if [ ! -x "$home/bin/mvn" ]; then
-    mvn -B -q dependency:copy -Dartifact="org.apache.maven:apache-maven:$v:tar.gz:bin" -DoutputDirectory="$work"
+    mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact="org.apache.maven:apache-maven:$v:tar.gz:bin" -DoutputDirectory="$work"
     tar xzf "$work/apache-maven-$v-bin.tar.gz" -C "$work"
   fi
   gen=$work/generated-$v
