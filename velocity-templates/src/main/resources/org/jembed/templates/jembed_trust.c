@@ -121,7 +121,8 @@ const char *jembed_getenv(const jembed_library *lib, const char *name) {
     return NULL;
 }
 
-int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n) {
+/* jembed_trusted_file without the message; *found is set once the file exists. */
+static int check_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n, int *found) {
     if (!jembed_secure_mode(lib)) {
         return 1;
     }
@@ -130,6 +131,7 @@ int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char
         snprintf(why, n, "%s: %s", path, strerror(errno));
         return 0;
     }
+    *found = 1;
     if (strlen(real) >= size) {
         snprintf(why, n, "refused %s: its real path %s is too long", path, real);
         return 0;
@@ -176,4 +178,13 @@ int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char
     }
     snprintf(path, size, "%s", real);
     return 1;
+}
+
+int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n) {
+    int found = 0;
+    int trusted = check_file(lib, path, size, why, n, &found);
+    if (!trusted && found) { /* a file that is there but may have been planted: say so even when another place works */
+        fprintf(stderr, "jembed: %s: %s: %s\n", lib->name, secure_because(), why);
+    }
+    return trusted;
 }

@@ -29,7 +29,8 @@ JEMBED_HIDDEN const char *jembed_getenv(const jembed_library *lib, const char *n
  * In secure mode: path is replaced by its real path (load that one) and 1 is returned when the file and every
  * directory above it up to / are owned by root or by the owner of this library's file and writable by nobody else
  * (a directory with the sticky bit, such as /tmp, may be writable by others); otherwise 0, with why (n bytes) saying
- * which path failed and how.
+ * which path failed and how; a file that exists but is refused is also reported on stderr at once, since the start
+ * may go on with another place and then prints nothing else.
  */
 JEMBED_HIDDEN int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n);
 
