@@ -88,7 +88,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
     /**
      * Whether JVM options may also come from the environment variable named after the library,
      * <code>{LIBRARYNAME}_JVM_OPTIONS</code> (e.g. {@code MY_PLUGIN_JVM_OPTIONS=-Xmx64m}); they follow the pom's
-     * {@link #jvmOptions}. Set to {@code false} to forbid.
+     * {@link #jvmOptions}. Set to {@code false} to forbid. Never read in secure mode (a privileged process, or
+     * {@link #trustEnvironment} {@code false}).
      *
      * @since 0.1.0
      */
