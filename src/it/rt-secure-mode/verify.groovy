@@ -53,6 +53,9 @@ def attacks = [
     'JAVA_HOME'             : [JAVA_HOME: evil.absolutePath],
     'all three'             : [JEMBED_JAVA_HOME: evil.absolutePath, SECURE_ADD_JVM_OPTIONS: "-agentpath:${evil}/agent.so".toString(),
                                JAVA_HOME: evil.absolutePath],
+    // Harmless values are ignored too (the build JDK is used, the call works): secure mode never looks at a value.
+    'JEMBED_JAVA_HOME at the real JDK': [JEMBED_JAVA_HOME: System.getProperty('java.home')],
+    'no attack'             : [:],
 ]
 def failures = []
 def agent = "-agentpath:${evil}/agent.so".toString()
@@ -80,6 +83,7 @@ attacks.each { what, env ->
     env.keySet().each { name ->
         if (!(err =~ /(?s)ignor.*${name}|${name}.*ignor/)) failures << "${what}: stderr does not say that ${name} was ignored"
     }
+    if (env.isEmpty() && err.contains('ignored')) failures << "${what}: stderr reports ignored variables:\n${err}"
 }
 top.deleteDir()
 assert failures.isEmpty() : failures.join('\n')

@@ -20,7 +20,9 @@ def sh = { List cmd, Map env = [:], File dir = null ->
     Thread.sleep(200)
     [p.exitValue(), out.toString(), err.toString()]
 }
-def top = Files.createTempDirectory('rt-trust-switch').toFile()
+def top = Files.createTempDirectory('rt-trust-switch').toFile()   // 0700, the build user's: trusted
+def (idCode, uid, idErr) = sh(['id', '-u'])
+assert uid.trim() == '0' : "this IT needs root, to plant files owned by another user (CI runs as root); id -u says ${uid.trim()}"
 def evil = new File(top, 'evil'); new File(evil, 'lib/server').mkdirs()
 def markers = new File(top, 'markers'); markers.mkdir()
 def lib = new File(basedir, 'target/libuntrusting_add.so')
@@ -49,6 +51,41 @@ attacks.each { what, env ->
     if (out != 'add(2, 3) = 5\n') failures << "${what}: stdout was:\n${out}"
     env.keySet().each { name ->
         if (!(err =~ /(?s)ignor.*${name}|${name}.*ignor/)) failures << "${what}: stderr does not say that ${name} was ignored"
+    }
+}
+// JAVA_TOOL_OPTIONS / _JAVA_OPTIONS: HotSpot itself reads them in this process (equal ids) and they cannot be unset
+// thread-safely, so the start fails (error value) rather than let an agent from them run.
+def agent = "-agentpath:${evil}/agent.so".toString()
+[JAVA_TOOL_OPTIONS: agent, _JAVA_OPTIONS: agent].each { name, value ->
+    markers.listFiles().each { it.delete() }
+    def (code, out, err) = sh(["${top}/host"], [(name): value], top)
+    def ran = markers.listFiles().collect { it.name + ': ' + it.text.trim() }
+    println "== ${name}: exit status ${code}\nstdout:\n${out}stderr:\n${err}markers: ${ran ?: 'none'}\n"
+    if (!ran.isEmpty()) failures << "${name}: attacker code ran: ${ran}"
+    if (code != 0) failures << "${name}: exit status ${code}"
+    if (out != 'add(2, 3) = 0\n') failures << "${name}: stdout was:\n${out}"
+    if (!(err =~ /${name} is set and the JVM would read it/)) failures << "${name}: stderr does not say why the start failed"
+}
+// Files too: a runtime "bundled beside the library" ($ORIGIN/jre) that another user could have planted is refused, with
+// a message, and the build JDK is used instead.
+def jre = new File(top, 'jre'); new File(jre, 'lib/server').mkdirs()
+Files.copy(new File(evil, 'lib/server/libjvm.so').toPath(), new File(jre, 'lib/server/libjvm.so').toPath())
+def planted = [
+    'jre writable by every user': { sh(['chmod', '0777', jre.absolutePath]) },
+    'libjvm.so owned by uid 65534': { sh(['chmod', '0755', jre.absolutePath]); sh(['chown', '65534', "${jre}/lib/server/libjvm.so"]) },
+]
+def reasons = ['jre writable by every user': "${jre.canonicalPath} is writable by every user", 'libjvm.so owned by uid 65534': 'is owned by uid 65534']
+planted.each { what, plant ->
+    plant()
+    markers.listFiles().each { it.delete() }
+    def (code, out, err) = sh(["${top}/host"], [:], top)
+    def ran = markers.listFiles().collect { it.name + ': ' + it.text.trim() }
+    println "== ${what}: exit status ${code}\nstdout:\n${out}stderr:\n${err}markers: ${ran ?: 'none'}\n"
+    if (!ran.isEmpty()) failures << "${what}: attacker code ran: ${ran}"
+    if (code != 0) failures << "${what}: exit status ${code}"
+    if (out != 'add(2, 3) = 5\n') failures << "${what}: stdout was:\n${out}"
+    if (!err.contains('refused ' + new File(jre, 'lib/server/libjvm.so').canonicalPath) || !err.contains(reasons[what])) {
+        failures << "${what}: stderr does not say that the planted libjvm.so was refused and why"
     }
 }
 top.deleteDir()

@@ -295,6 +295,9 @@ public final class Pipeline {
         Outputs.write(frozenFile, glue.renderFrozen(lib));
         Outputs.write(runtimeFile, Templates.resource("jembed_runtime.c"));
         Outputs.write(cDir.resolve("jembed_runtime.h"), Templates.resource("jembed_runtime.h"));
+        Path trustFile = cDir.resolve("jembed_trust.c");
+        Outputs.write(trustFile, Templates.resource("jembed_trust.c"));
+        Outputs.write(cDir.resolve("jembed_trust.h"), Templates.resource("jembed_trust.h"));
 
         Path headerDir = hr.header().toAbsolutePath().getParent();
         List<Path> includes = new ArrayList<>(List.of(cDir, headerDir, request.javaHome().resolve("include"),
@@ -310,7 +313,7 @@ public final class Pipeline {
         Optional<Path> archive = request.staticLibrary()
                 ? Optional.of(request.buildDir().resolve("lib" + request.libraryName() + ".a")) : Optional.empty();
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
-                List.of(glueFile, frozenFile, runtimeFile), request.userCSources(), includes,
+                List.of(glueFile, frozenFile, runtimeFile, trustFile), request.userCSources(), includes,
                 compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
         requireExportedVariables(model, library, hr.baseDir());
         return new LibraryResult(library, checked.bindings().size(), frozen, built);

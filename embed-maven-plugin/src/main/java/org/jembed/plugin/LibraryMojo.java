@@ -88,7 +88,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
     /**
      * Whether JVM options may also come from the environment variable named after the library,
      * <code>{LIBRARYNAME}_JVM_OPTIONS</code> (e.g. {@code MY_PLUGIN_JVM_OPTIONS=-Xmx64m}); they follow the pom's
-     * {@link #jvmOptions}. Set to {@code false} to forbid.
+     * {@link #jvmOptions}. Set to {@code false} to forbid. Never read in secure mode (a privileged process, or
+     * {@link #trustEnvironment} {@code false}).
      *
      * @since 0.1.0
      */
@@ -104,6 +105,22 @@ public class LibraryMojo extends AbstractEmbedMojo {
      */
     @Parameter(defaultValue = "false")
     private boolean strictEnvironment;
+
+    /**
+     * Whether the library may take anything from the environment. Set to {@code false} for a library loaded by hosts
+     * whose environment other users influence, above all PAM modules (loaded by {@code su}, {@code sudo},
+     * {@code passwd}, {@code sshd}) and NSS modules (loaded by every process that looks up a user): the library then
+     * runs in secure mode in every process, as it always does in a privileged one (set-user-ID, set-group-ID, file
+     * capabilities): it reads none of {@code JEMBED_JAVA_HOME}, {@code JAVA_HOME},
+     * <code>{LIBRARYNAME}_JVM_OPTIONS</code>, {@code JEMBED_TRACE}; it loads libjvm only from a runtime bundled beside
+     * the library or the build JDK, and only when no user but root or the library's owner can replace that file or a
+     * directory above it; it refuses to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
+     * and the JVM would read it. Variables it ignored are named once on stderr. See the site's Security page.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(defaultValue = "true")
+    private boolean trustEnvironment;
 
     /**
      * When set, the library also exports <code>int {shutdownFunction}(void)</code>: later calls return their error value,
@@ -247,7 +264,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
                 new GlueRenderer.RuntimeOptions(
                         jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                        strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch()),
+                        strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch(), trustEnvironment),
                 this::javaSource, staticLibrary);
         Pipeline.LibraryResult result;
         try {

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #endif
 #include "jembed_runtime.h"
+#include "jembed_trust.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -67,8 +68,8 @@ static double now_ms(void) {
 }
 
 /* True when JEMBED_TRACE is set to anything but "" or "0". */
-static int trace_wanted(void) {
-    const char *v = getenv("JEMBED_TRACE");
+static int trace_wanted(jembed_library *lib) {
+    const char *v = jembed_getenv(lib, "JEMBED_TRACE");
     return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
 }
 
@@ -173,10 +174,15 @@ static void origin_dir(char *out, size_t size) {
 static void *open_libjvm(jembed_library *lib, trail *t) {
     char origin[PATH_MAX];
     origin_dir(origin, sizeof origin);
-    const char *explicit_home = getenv("JEMBED_JAVA_HOME");
+    const char *explicit_home = jembed_getenv(lib, "JEMBED_JAVA_HOME");
+    char refused[PATH_MAX + 160];
     if (explicit_home != NULL && explicit_home[0] != '\0') {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/lib/server/libjvm.so", explicit_home);
+        if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
+            trail_add(t, "  JEMBED_JAVA_HOME (the only place searched when set): %s\n", refused);
+            return NULL;
+        }
         void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
         const char *why = h ? NULL : dlerror();
         trail_add(t, "  JEMBED_JAVA_HOME (the only place searched when set): %s%s\n", h ? "loaded " : "", h ? path : why);
@@ -185,7 +191,7 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
     struct { const char *what; const char *home; const char *suffix; } places[] = {
         { "runtime bundled beside the library ($ORIGIN/jre)", origin[0] ? origin : NULL, "/jre" },
         { "JDK recorded at build time", lib->build_java_home, "" },
-        { "JAVA_HOME", getenv("JAVA_HOME"), "" },
+        { "JAVA_HOME", jembed_getenv(lib, "JAVA_HOME"), "" },
     };
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
         if (places[i].home == NULL || places[i].home[0] == '\0') {
@@ -194,6 +200,10 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
         }
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s%s/lib/server/libjvm.so", places[i].home, places[i].suffix);
+        if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
+            trail_add(t, "  %s: %s\n", places[i].what, refused);
+            continue;
+        }
         void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
         if (h != NULL) {
             trail_add(t, "  %s: loaded %s\n", places[i].what, path);
@@ -258,8 +268,14 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
     } else {
         const char *strict_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS" };
         for (size_t i = 0; i < sizeof strict_vars / sizeof strict_vars[0]; i++) {
-            const char *v = getenv(strict_vars[i]);
+            const char *v = jembed_getenv(lib, strict_vars[i]); /* non-NULL when HotSpot will read it */
             if (v != NULL && v[0] != '\0') {
+                if (jembed_secure_mode(lib)) { /* an agent or option from it would run inside this process */
+                    trail_add(t, "%s is set and the JVM would read it, but this library trusts no environment here "
+                                 "(privileged process, or <trustEnvironment>false</trustEnvironment>): unset it\n",
+                              strict_vars[i]);
+                    return -1;
+                }
                 if (lib->strict_environment) {
                     trail_add(t, "%s is set (\"%s\") and this library was built with <strictEnvironment>: "
                                  "unset it, or build without strict mode\n", strict_vars[i], v);
@@ -272,7 +288,7 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
         char *env_copy = NULL;
         int env_count = 0;
         if (lib->options_env_var != NULL) {
-            const char *v = getenv(lib->options_env_var);
+            const char *v = jembed_getenv(lib, lib->options_env_var);
             if (v != NULL && v[0] != '\0') {
                 env_copy = strdup(v);
                 if (env_copy == NULL) {
@@ -511,7 +527,7 @@ static int start_locked(jembed_library *lib) {
     trail t;
     t.used = 0;
     t.text[0] = '\0';
-    lib->trace = trace_wanted();
+    lib->trace = trace_wanted(lib);
     double started = now_ms();
     JNIEnv *env = NULL;
     if (find_or_create_vm(lib, &env, &t) != 0) {

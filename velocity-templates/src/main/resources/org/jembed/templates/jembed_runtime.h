@@ -53,6 +53,7 @@ typedef struct jembed_library {
     const char *build_java_home;        /* JDK the library was built against */
     const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
     int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
+    int trust_environment;              /* 0: secure mode in any process (<trustEnvironment>false); jembed_trust.h */
     const jembed_boot_class *boot_classes;
     int boot_class_count;
     const unsigned char *image;         /* the frozen classes: an uncompressed jar */

@@ -61,12 +61,15 @@ public final class GlueRenderer {
      * @param strictEnvironment refuse to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
      * @param shutdownFunction  the exported shutdown function's name, if any
      * @param dispatch          how calls reach Java
+     * @param trustEnvironment  {@code false}: secure mode in every process, as in a privileged one: no environment
+     *                          variable is read and libjvm must come from a file no other user can replace
+     *                          ({@code jembed_trust.c}; the site's Security page)
      */
     public record RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
-                                 Dispatch dispatch) {
-        /** JVM options from the environment, strict mode and shutdown function, with the default dispatch. */
+                                 Dispatch dispatch, boolean trustEnvironment) {
+        /** JVM options from the environment, strict mode and shutdown function, with the default dispatch, trusting the environment. */
         public RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction) {
-            this(optionsEnvVar, strictEnvironment, shutdownFunction, Dispatch.AUTO);
+            this(optionsEnvVar, strictEnvironment, shutdownFunction, Dispatch.AUTO, true);
         }
     }
 
@@ -173,6 +176,7 @@ public final class GlueRenderer {
         v.put("shutdownFunction", lib.runtime().shutdownFunction().isPresent() ? lib.runtime().shutdownFunction().get() : false);
         v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
         v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
+        v.put("trustEnvironment", lib.runtime().trustEnvironment() ? 1 : 0);
         v.put("dispatch", lib.runtime().dispatch().cConstant());
         return restoreLines(templates.render("glue.c.vm", v), lib.libraryName() + "_glue.c");
     }

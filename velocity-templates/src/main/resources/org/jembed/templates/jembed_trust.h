@@ -1,0 +1,37 @@
+/*
+ * jembed trust policy, compiled into every jembed library (not generated: a fixed file). Every symbol is hidden.
+ *
+ * Secure mode (docs: "Security"): when the process runs with elevated privileges (the kernel's AT_SECURE, as
+ * secure_getenv tests: set-user-ID, set-group-ID, file capabilities; or real and effective ids that differ), or the
+ * library was built with <trustEnvironment>false</trustEnvironment>, the library reads no environment variable at
+ * all and loads libjvm only from a file no other user can replace.
+ */
+#ifndef JEMBED_TRUST_H
+#define JEMBED_TRUST_H
+
+#include <stddef.h>
+
+#include "jembed_runtime.h"
+
+/* 1 in secure mode, 0 otherwise. The process's privileges are taken once, when the library is loaded. */
+JEMBED_HIDDEN int jembed_secure_mode(const jembed_library *lib);
+
+/*
+ * getenv(name), or NULL in secure mode. The first call in secure mode prints one line on stderr naming the
+ * variables jembed reads that are set and ignored (their values are never used or printed).
+ * JAVA_TOOL_OPTIONS and _JAVA_OPTIONS are read by HotSpot itself, not by jembed: for them this returns the value
+ * whenever HotSpot will read it (it ignores both only when real and effective ids differ), so the caller can refuse.
+ */
+JEMBED_HIDDEN const char *jembed_getenv(const jembed_library *lib, const char *name);
+
+/*
+ * Whether the shared object at path (size bytes, NUL-terminated) may be loaded. Outside secure mode: always 1.
+ * In secure mode: path is replaced by its real path (load that one) and 1 is returned when the file and every
+ * directory above it up to / are owned by root or by the owner of this library's file and writable by nobody else
+ * (a directory with the sticky bit, such as /tmp, may be writable by others); otherwise 0, with why (n bytes) saying
+ * which path failed and how; a file that exists but is refused is also reported on stderr at once, since the start
+ * may go on with another place and then prints nothing else.
+ */
+JEMBED_HIDDEN int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n);
+
+#endif
