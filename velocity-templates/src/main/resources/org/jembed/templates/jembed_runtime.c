@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <time.h>
+#include <unistd.h>
 
 __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
@@ -24,6 +27,12 @@ __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 #define JEMBED_REFUSED_CALL_MESSAGES 5
 /* How long to wait for a JVM that another library is creating at the same moment. */
 #define JEMBED_JOIN_WAIT_MS 60000
+
+/* The stack of jembed's start thread, where the JVM is created and the start runs (HotSpot's own initialisation
+   overflows a 128 KiB thread: a caller's stack size must not matter). */
+#define JEMBED_START_STACK (8u << 20)
+/* pthread_exit value of a start thread whose JNI_CreateJavaVM was escaped by the abort hook. */
+#define JEMBED_ABANDONED ((void *)(intptr_t)-2)
 
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
@@ -57,6 +66,16 @@ static void trail_add(trail *t, const char *fmt, ...) {
         }
     }
 }
+
+/* One start, run on jembed's start thread; owned by the waiting caller so that it outlives an escaped creation. */
+typedef struct start_job {
+    jembed_library *lib;
+    int rc;                     /* start_locked's result */
+    int create_lock;            /* the process-wide creation lock while held, else -1 (closed by the caller) */
+    JavaVMOption *options;      /* JNI_CreateJavaVM's options and their text: freed by the caller */
+    char *env_copy;
+    trail t;
+} start_job;
 
 /* ---- JEMBED_TRACE: the start's timeline on stderr ------------------------------------------------ */
 
@@ -107,6 +126,17 @@ static void own_thread(JavaVM *vm, JNIEnv *env) {
     jembed_tls_env = env;
 }
 
+/* The size of this thread's stack in KiB, 0 when unknown. */
+static size_t thread_stack_kib(void) {
+    pthread_attr_t attr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstacksize(&attr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    return size / 1024;
+}
+
 /* This thread's env, attaching it as a daemon thread if needed. NULL when the JVM refuses. */
 static JNIEnv *thread_env(jembed_library *lib) {
     JNIEnv *env = NULL;
@@ -121,7 +151,13 @@ static JNIEnv *thread_env(jembed_library *lib) {
     JavaVMAttachArgs args = { JNI_VERSION_10, NULL, NULL };
     rc = (*lib->vm)->AttachCurrentThreadAsDaemon(lib->vm, (void **)&env, &args);
     if (rc != JNI_OK) {
-        fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d)\n", lib->name, (int)rc);
+        size_t stack = thread_stack_kib();
+        if (stack > 0 && stack < 256) {
+            fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d): its stack (%zu KiB) is"
+                            " too small; give threads that call Java 256 KiB or more\n", lib->name, (int)rc, stack);
+        } else {
+            fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d)\n", lib->name, (int)rc);
+        }
         return NULL;
     }
     own_thread(lib->vm, env);
@@ -211,6 +247,94 @@ static void sleep_ms(long ms) {
     }
 }
 
+/* ---- one JVM per process: the creation lock, abandoned creations --------------------------------- */
+
+/*
+ * Every jembed library of the process (each has its own hidden copy of this file, maybe dlopen'ed RTLD_LOCAL) must
+ * agree on two things without a shared symbol: who may call JNI_CreateJavaVM now (HotSpot: a JNI_CreateJavaVM
+ * after a completed one returns JNI_EEXIST and from then on hides the running JVM from JNI_GetCreatedJavaVMs), and
+ * whether a creation was abandoned (HotSpot then answers JNI_EEXIST for ever, with no JVM to join). Both are abstract
+ * unix socket names of this process ("\0jembed-create-<pid>", "\0jembed-abandoned-<pid>"): no file, gone with
+ * the process. The lock is held while a socket is bound to its name; the abandoned mark is a socket never closed.
+ */
+static socklen_t process_name(struct sockaddr_un *a, const char *what) {
+    memset(a, 0, sizeof *a);
+    a->sun_family = AF_UNIX;
+    int n = snprintf(a->sun_path + 1, sizeof a->sun_path - 1, "jembed-%s-%ld", what, (long)getpid());
+    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
+}
+
+/* Takes the process-wide creation lock: its descriptor, -1 when sockets are unavailable (then unlocked, as
+   before), -2 after waiting wait_ms for another library's creation. */
+static int creation_lock(long wait_ms) {
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "create");
+    for (long waited = 0;; waited++) {
+        int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            return -1;
+        }
+        if (bind(fd, (struct sockaddr *)&a, len) == 0) {
+            return fd;
+        }
+        int e = errno;
+        close(fd);
+        if (e != EADDRINUSE) {
+            return -1;
+        }
+        if (waited >= wait_ms) {
+            return -2;
+        }
+        sleep_ms(1);
+    }
+}
+
+static int abandoned_here; /* this library saw its own creation abandoned */
+
+/* Marks the process: a JVM creation was abandoned; no JVM can be created in it any more. */
+static void mark_creation_abandoned(void) {
+    abandoned_here = 1;
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, len) != 0) {
+        close(fd); /* already marked */
+    }
+}
+
+/* True when some jembed library of this process abandoned a JVM creation. */
+static int creation_abandoned(void) {
+    if (abandoned_here) {
+        return 1;
+    }
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return 0;
+    }
+    int marked = connect(fd, (struct sockaddr *)&a, len) == 0;
+    close(fd);
+    return marked;
+}
+
+/* Set on the start thread while it is inside JNI_CreateJavaVM. */
+static __thread int tls_creating;
+
+/*
+ * HotSpot's "abort" hook (a JavaVMOption): every fatal error of the JVM's own initialisation (an agent that cannot
+ * be loaded, impossible heap sizes, a boot layer that cannot be built, ...) calls it and then exit(1)s the process.
+ * Called on the start thread while it creates, it ends that thread instead: the creation is abandoned, the waiting
+ * caller reports a failed start, the host goes on. Anywhere else (a real crash later) it returns and HotSpot
+ * aborts as usual.
+ */
+static void JNICALL abort_hook(void) {
+    if (tls_creating) {
+        tls_creating = 0;
+        pthread_exit(JEMBED_ABANDONED);
+    }
+}
+
 /*
  * Grants native access (restricted FFM methods: upcallStub, reinterpret) to the unnamed modules of the JVM this
  * library created, as --enable-native-access=ALL-UNNAMED would, but without that option: any value of the
@@ -233,8 +357,48 @@ static void enable_native_access(JNIEnv *env, trail *t) {
     (*env)->DeleteLocalRef(env, module);
 }
 
+/*
+ * Creates the JVM with the given options on this (the start) thread, under the process-wide creation lock and only
+ * after seeing no JVM: *joined is set when one appeared meanwhile (then *vm is it). JNI_OK, a JNI error, or 1 when
+ * it did not try (the reason is in the trail); an escaped fatal failure never returns here (the abort hook ends the
+ * thread).
+ */
+static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn create, JavaVM **vm, int *joined,
+                          JavaVMInitArgs *args) {
+    trail *t = &job->t;
+    *joined = 0;
+    job->create_lock = creation_lock(JEMBED_JOIN_WAIT_MS);
+    if (job->create_lock == -2) {
+        trail_add(t, "timed out after %d s waiting for another library's JVM creation\n", JEMBED_JOIN_WAIT_MS / 1000);
+        return 1;
+    }
+    jsize count = 0;
+    jint rc;
+    if (created(vm, 1, &count) == JNI_OK && count > 0) {
+        trail_add(t, "  another library created the JVM first; joining it\n");
+        *joined = 1;
+        rc = JNI_OK;
+    } else if (creation_abandoned()) {
+        trail_add(t, "an earlier JVM creation in this process failed during the JVM's own initialisation: "
+                     "no JVM can be created in this process any more\n");
+        rc = 1;
+    } else {
+        JNIEnv *env = NULL;
+        tls_creating = 1;
+        rc = create(vm, (void **)&env, args);
+        tls_creating = 0;
+    }
+    if (job->create_lock >= 0) {
+        close(job->create_lock);
+    }
+    job->create_lock = -1;
+    return rc;
+}
+
 /* The JVM of this process: joined when one runs, created otherwise. 0 on success. */
-static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
+static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
+    jembed_library *lib = job->lib;
+    trail *t = &job->t;
     double phase = now_ms();
     void *jvm = loaded_libjvm(t);
     if (jvm == NULL) {
@@ -269,17 +433,16 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
             }
         }
         /* Options from the environment variable named after the library, split at white space. */
-        char *env_copy = NULL;
         int env_count = 0;
         if (lib->options_env_var != NULL) {
             const char *v = getenv(lib->options_env_var);
             if (v != NULL && v[0] != '\0') {
-                env_copy = strdup(v);
-                if (env_copy == NULL) {
+                job->env_copy = strdup(v);
+                if (job->env_copy == NULL) {
                     trail_add(t, "out of memory\n");
                     return -1;
                 }
-                for (char *p = env_copy; *p; ) {
+                for (char *p = job->env_copy; *p; ) {
                     while (*p == ' ' || *p == '\t' || *p == '\n') p++;
                     if (*p == '\0') break;
                     env_count++;
@@ -288,9 +451,9 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
             }
         }
         int n = lib->jvm_option_count + env_count;
-        JavaVMOption *options = calloc((size_t)n + 1, sizeof *options);
+        /* + the abort hook, which is not shown: it is jembed's, not an option of the user's */
+        JavaVMOption *options = job->options = calloc((size_t)n + 1, sizeof *options);
         if (options == NULL) {
-            free(env_copy);
             trail_add(t, "out of memory\n");
             return -1;
         }
@@ -302,25 +465,29 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
         if (env_count > 0) {
             trail_add(t, " (from %s:)", lib->options_env_var);
             int i = lib->jvm_option_count;
-            for (char *save = NULL, *tok = strtok_r(env_copy, " \t\n", &save); tok != NULL; tok = strtok_r(NULL, " \t\n", &save)) {
+            for (char *save = NULL, *tok = strtok_r(job->env_copy, " \t\n", &save); tok != NULL; tok = strtok_r(NULL, " \t\n", &save)) {
                 options[i++].optionString = tok;
                 trail_add(t, " %s", tok);
             }
         }
         trail_add(t, "\n");
+        options[n].optionString = (char *)"abort";
+        options[n].extraInfo = (void *)abort_hook;
         JavaVMInitArgs args;
         args.version = JNI_VERSION_10;
-        args.nOptions = n;
+        args.nOptions = n + 1;
         args.options = options;
         args.ignoreUnrecognized = JNI_FALSE;
-        JNIEnv *env = NULL;
-        jint rc = create(&vm, (void **)&env, &args);
-        trace_phase(lib, "JVM created (JNI_CreateJavaVM)", &phase);
-        free(options);
-        free(env_copy);
-        if (rc == JNI_EEXIST) {
-            /* Another library is creating the JVM right now: wait until it is visible, then join. */
-            trail_add(t, "  another library created the JVM first; joining it\n");
+        int joined = 0;
+        jint rc = create_locked(job, created, create, &vm, &joined, &args);
+        trace_phase(lib, joined ? "JVM joined (created meanwhile)" : "JVM created (JNI_CreateJavaVM)", &phase);
+        if (joined) {
+            /* fall through to joining */
+        } else if (rc == 1) {
+            return -1;
+        } else if (rc == JNI_EEXIST) {
+            /* Somebody outside jembed (the host) is creating a JVM right now: wait until it is visible, then join. */
+            trail_add(t, "  a JVM is being created outside jembed; joining it\n");
             for (long waited = 0; waited < JEMBED_JOIN_WAIT_MS; waited += 5) {
                 if (created(&vm, 1, &count) == JNI_OK && count > 0) {
                     break;
@@ -328,7 +495,8 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
                 sleep_ms(5);
             }
             if (count == 0) {
-                trail_add(t, "timed out waiting for the JVM another library is creating\n");
+                trail_add(t, "timed out waiting for the JVM being created outside jembed (or that creation failed: "
+                             "no JVM can be created in this process any more)\n");
                 return -1;
             }
         } else if (rc != JNI_OK) {
@@ -506,27 +674,26 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
     fflush(stderr);
 }
 
-/* Runs the start under the library's lock. 0 when ready. */
-static int start_locked(jembed_library *lib) {
-    trail t;
-    t.used = 0;
-    t.text[0] = '\0';
+/* Runs the start on jembed's start thread: find or create the JVM, define, bind, init. 0 when ready. */
+static int start_locked(start_job *job) {
+    jembed_library *lib = job->lib;
+    trail *t = &job->t;
     lib->trace = trace_wanted();
     double started = now_ms();
     JNIEnv *env = NULL;
-    if (find_or_create_vm(lib, &env, &t) != 0) {
-        report_failed_start(lib, NULL, &t);
+    if (find_or_create_vm(job, &env) != 0) {
+        report_failed_start(lib, NULL, t);
         return -1;
     }
     if ((*env)->PushLocalFrame(env, 64) != 0) {
         (*env)->ExceptionClear(env);
-        trail_add(&t, "out of memory for JNI local references\n");
-        report_failed_start(lib, NULL, &t);
+        trail_add(t, "out of memory for JNI local references\n");
+        report_failed_start(lib, NULL, t);
         return -1;
     }
-    int rc = define_and_bind(lib, env, &t);
+    int rc = define_and_bind(lib, env, t);
     if (rc != 0) {
-        report_failed_start(lib, env, &t);
+        report_failed_start(lib, env, t);
     } else {
         registry_add(env, 1, lib->created_vm, NULL);
         if (lib->dispatch == JEMBED_DISPATCH_FFM) {
@@ -535,6 +702,75 @@ static int start_locked(jembed_library *lib) {
     }
     (*env)->PopLocalFrame(env, NULL);
     trace_phase(lib, rc == 0 ? "start total" : "start total (failed)", &started);
+    return rc;
+}
+
+/* The thread running the start (valid while lib->initializing): its calls back into the library are re-entry. */
+static pthread_t init_thread;
+/* Signalled when a start ends; waited on under lib->lock by threads that found the start running. */
+static pthread_cond_t start_ended = PTHREAD_COND_INITIALIZER;
+
+static void *start_thread(void *arg) {
+    start_job *job = arg;
+    jembed_library *lib = job->lib;
+    pthread_mutex_lock(&lib->lock);
+    init_thread = pthread_self();
+    pthread_mutex_unlock(&lib->lock);
+    job->rc = start_locked(job);
+    /* This thread ends now: leave the JVM (the key's destructor would too, later than the caller's join). */
+    if (jembed_tls_env != NULL) {
+        jembed_tls_env = NULL;
+        pthread_setspecific(detach_key, NULL);
+        (*lib->vm)->DetachCurrentThread(lib->vm);
+    }
+    return NULL;
+}
+
+/*
+ * Runs the start on a thread of jembed's own with an 8 MiB stack and waits for it: the caller's stack size does
+ * not matter (HotSpot's initialisation needs far more than a small thread has), none of the start's buffers are on
+ * it, and a JVM that fails fatally during its own initialisation ends that thread instead of the process (abort
+ * hook). 0 when ready.
+ */
+static int run_start(jembed_library *lib) {
+    start_job *job = calloc(1, sizeof *job);
+    if (job == NULL) {
+        fprintf(stderr, "jembed: %s: start failed (out of memory); every function of this library will return its"
+                        " error value.\n", lib->name);
+        return -1;
+    }
+    job->lib = lib;
+    job->rc = -1;
+    job->create_lock = -1;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, JEMBED_START_STACK);
+    pthread_t t;
+    int err = pthread_create(&t, &attr, start_thread, job);
+    pthread_attr_destroy(&attr);
+    int rc = -1;
+    if (err != 0) {
+        trail_add(&job->t, "cannot create jembed's start thread: %s\n", strerror(err));
+        report_failed_start(lib, NULL, &job->t);
+    } else {
+        void *how = NULL;
+        pthread_join(t, &how);
+        rc = job->rc;
+        if (how == JEMBED_ABANDONED) {
+            /* Marked before the creation lock is released: a library waiting for it must see the mark. */
+            mark_creation_abandoned();
+            trail_add(&job->t, "the JVM failed during its own initialisation (its message is above); no JVM can be"
+                               " created in this process any more\n");
+            report_failed_start(lib, NULL, &job->t);
+            rc = -1;
+        }
+    }
+    if (job->create_lock >= 0) {
+        close(job->create_lock);
+    }
+    free(job->options);
+    free(job->env_copy);
+    free(job);
     return rc;
 }
 
@@ -564,19 +800,32 @@ static int start(jembed_library *lib, int *ran_start) {
     }
     int saved_errno = errno;
     pthread_mutex_lock(&lib->lock);
-    state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     int rc;
-    if (state != JEMBED_NOT_STARTED) {
-        rc = state == JEMBED_READY ? 0 : -1;
-    } else if (lib->initializing) {
-        /* The initializing thread calling back in (recursive lock): go through once bound. */
-        rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
-    } else {
+    for (;;) {
+        state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
+        if (state != JEMBED_NOT_STARTED) {
+            rc = state == JEMBED_READY ? 0 : -1;
+            break;
+        }
+        if (lib->initializing) {
+            if (pthread_equal(init_thread, pthread_self())) {
+                /* The init code calling back in on the start thread: go through once bound. */
+                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
+                break;
+            }
+            pthread_cond_wait(&start_ended, &lib->lock);
+            continue;
+        }
         lib->initializing = 1;
         *ran_start = 1;
-        rc = start_locked(lib);
+        /* Not held while the start runs: the start thread's re-entrant calls must get through. */
+        pthread_mutex_unlock(&lib->lock);
+        rc = run_start(lib);
+        pthread_mutex_lock(&lib->lock);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
+        pthread_cond_broadcast(&start_ended);
+        break;
     }
     pthread_mutex_unlock(&lib->lock);
     errno = saved_errno;
