@@ -8,6 +8,7 @@
 #include "jembed_runtime.h"
 
 #include <dlfcn.h>
+#include <jvmti.h>
 #include <errno.h>
 #include <limits.h>
 #include <link.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,7 +39,11 @@ __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
 
-static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed);
+static int registry_update(JNIEnv *env, int delta, int mark_created, int *destroy);
+/* JNI_GetCreatedJavaVMs of the libjvm in use, set by the start; and whether this library destroyed the JVM. */
+static created_vms_fn created_vms;
+static int destroyed_vm;
+static int forked;
 
 static pthread_key_t detach_key;
 static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
@@ -102,17 +108,29 @@ static void trace_phase(jembed_library *lib, const char *phase, double *since) {
 
 /* ---- thread attachment ------------------------------------------------------------------------ */
 
+/* The thread-exit key's destructor: detaches the thread whenever the JVM still runs, also after this library's
+   shutdown (the JVM may live on for another library or the host). */
 static void detach_on_exit(void *vm) {
     jembed_tls_env = NULL;
+    if (forked) {
+        return; /* the JVM is not there in a fork() child */
+    }
     if (__atomic_load_n(&jembed_lib.state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN) {
-        return; /* the JVM may be destroyed: touching it now would crash */
+        JavaVM *any = NULL;
+        jsize count = 0;
+        if (__atomic_load_n(&destroyed_vm, __ATOMIC_ACQUIRE) || created_vms == NULL
+            || created_vms(&any, 1, &count) != JNI_OK || count == 0) {
+            return; /* destroyed: touching it now would crash */
+        }
     }
     JavaVM *jvm = (JavaVM *)vm;
     (*jvm)->DetachCurrentThread(jvm);
 }
 
+static int detach_key_error; /* pthread_key_create's error: the start fails */
+
 static void make_detach_key(void) {
-    pthread_key_create(&detach_key, detach_on_exit);
+    detach_key_error = pthread_key_create(&detach_key, detach_on_exit);
 }
 
 /*
@@ -148,7 +166,10 @@ static JNIEnv *thread_env(jembed_library *lib) {
         fprintf(stderr, "jembed: %s: JNI GetEnv failed (%d)\n", lib->name, (int)rc);
         return NULL;
     }
-    JavaVMAttachArgs args = { JNI_VERSION_10, NULL, NULL };
+    /* named for traces and thread dumps: jembed-<library>-<Linux thread id> */
+    char name[128];
+    snprintf(name, sizeof name, "jembed-%s-%ld", lib->name, (long)syscall(SYS_gettid));
+    JavaVMAttachArgs args = { JNI_VERSION_10, name, NULL };
     rc = (*lib->vm)->AttachCurrentThreadAsDaemon(lib->vm, (void **)&env, &args);
     if (rc != JNI_OK) {
         size_t stack = thread_stack_kib();
@@ -202,6 +223,54 @@ static void origin_dir(char *out, size_t size) {
     }
 }
 
+/* JDK 22 is the oldest jembed libraries run on (FFM, class file version 66). */
+#define JEMBED_MIN_JAVA 22
+
+/* The JAVA_VERSION of <home>/release ("17.0.15") into out, "" when there is none. */
+static void release_version(const char *home, char *out, size_t size) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/release", home);
+    out[0] = '\0';
+    FILE *f = fopen(path, "re");
+    if (f == NULL) {
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "JAVA_VERSION=\"", 14) == 0) {
+            char *end = strchr(line + 14, '"');
+            if (end != NULL) {
+                *end = '\0';
+                snprintf(out, size, "%.*s", (int)(size - 1), line + 14);
+            }
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* The feature version of a version text ("1.8.0_412" → 8, "17.0.15" → 17, "25" → 25), 0 when unknown. */
+static int feature_version(const char *v) {
+    int major = atoi(v);
+    if (major == 1 && strncmp(v, "1.", 2) == 0) {
+        major = atoi(v + 2);
+    }
+    return major;
+}
+
+/* True (with a trail line) when the JDK at home says in its release file that it is older than Java 22. */
+static int too_old(const char *what, const char *home, trail *t) {
+    char version[64];
+    release_version(home, version, sizeof version);
+    int feature = feature_version(version);
+    if (feature > 0 && feature < JEMBED_MIN_JAVA) {
+        trail_add(t, "  %s: %s is Java %s; jembed libraries need Java %d or newer\n", what, home, version,
+                  JEMBED_MIN_JAVA);
+        return 1;
+    }
+    return 0;
+}
+
 /*
  * Opens libjvm from the first place that has one: $ORIGIN/jre, the build JDK, JAVA_HOME; or, when
  * JEMBED_JAVA_HOME is set, from there only (an explicit choice is never silently replaced by another JDK).
@@ -211,6 +280,9 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
     origin_dir(origin, sizeof origin);
     const char *explicit_home = getenv("JEMBED_JAVA_HOME");
     if (explicit_home != NULL && explicit_home[0] != '\0') {
+        if (too_old("JEMBED_JAVA_HOME (the only place searched when set)", explicit_home, t)) {
+            return NULL;
+        }
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/lib/server/libjvm.so", explicit_home);
         void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
@@ -229,6 +301,10 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
             continue;
         }
         char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s%s", places[i].home, places[i].suffix);
+        if (too_old(places[i].what, path, t)) {
+            continue;
+        }
         snprintf(path, sizeof path, "%s%s/lib/server/libjvm.so", places[i].home, places[i].suffix);
         void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
         if (h != NULL) {
@@ -405,7 +481,7 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
         jvm = open_libjvm(lib, t);
         trace_phase(lib, "libjvm loaded (dlopen)", &phase);
         if (jvm == NULL) {
-            trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK 22 or newer\n");
+            trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK %d or newer\n", JEMBED_MIN_JAVA);
             return -1;
         }
     }
@@ -415,6 +491,7 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
         trail_add(t, "libjvm.so has no JNI invocation API (JNI_CreateJavaVM)\n");
         return -1;
     }
+    created_vms = created;
     JavaVM *vm = NULL;
     jsize count = 0;
     if (created(&vm, 1, &count) == JNI_OK && count > 0) {
@@ -674,14 +751,309 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
     fflush(stderr);
 }
 
+/* True when the JVM found is Java 22 or newer (java.specification.version); a trail line when it is not. */
+static int jvm_new_enough(JNIEnv *env, trail *t) {
+    jclass sys = (*env)->FindClass(env, "java/lang/System");
+    jmethodID get = sys != NULL
+        ? (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
+    jstring key = (*env)->NewStringUTF(env, "java.specification.version");
+    jstring value = get != NULL && key != NULL ? (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
+    int ok = 1;
+    const char *text = value != NULL ? (*env)->GetStringUTFChars(env, value, NULL) : NULL;
+    if (text != NULL) {
+        int feature = feature_version(text);
+        if (feature > 0 && feature < JEMBED_MIN_JAVA) {
+            trail_add(t, "the JVM running in this process is Java %s; jembed libraries need Java %d or newer\n", text,
+                      JEMBED_MIN_JAVA);
+            ok = 0;
+        }
+        (*env)->ReleaseStringUTFChars(env, value, text);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+    (*env)->DeleteLocalRef(env, sys);
+    return ok;
+}
+
+/* ---- what the host may do to a started library: unload it, fork, detach its threads ---------------- */
+
+/*
+ * Pins the library: once a start began it is never unmapped (dlclose returns 0 and leaves it mapped), since the
+ * JVM keeps pointers into it (the abort hook, the frozen image, the thread-exit key's destructor, JVMTI callbacks,
+ * the addresses of Symbols) and its code may be on the stack of a thread inside Java.
+ */
+static void pin_library(void) {
+    Dl_info info;
+    if (dladdr((void *)&jembed_lib, &info) && info.dli_fname != NULL) {
+        /* one reference kept for ever; a library linked into the executable has none to keep */
+        (void)dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    }
+}
+
+/* forked (above): this process is a fork() child of one where the library had started */
+
+/*
+ * The child of fork() has the JVM's memory but none of its threads (no VM thread, no GC): a call that needs a
+ * safepoint would wait for ever. Runs in the child (the forking thread is its only thread): every later call
+ * returns its error value at once. Never touches the JVM.
+ */
+static void in_forked_child(void) {
+    jembed_tls_env = NULL;
+    for (int i = 0; i < jembed_lib.binding_count; i++) {
+        __atomic_store_n(&jembed_lib.fast[i], NULL, __ATOMIC_RELAXED);
+    }
+    int state = __atomic_load_n(&jembed_lib.state, __ATOMIC_ACQUIRE);
+    if (state == JEMBED_READY || state == JEMBED_NOT_STARTED) { /* not started: a start was running */
+        forked = 1;
+        __atomic_store_n(&jembed_lib.state, JEMBED_FAILED, __ATOMIC_RELEASE);
+    }
+    /* the lock may have been held by a thread that does not exist here */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&jembed_lib.lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+static void register_atfork(void) {
+    pthread_atfork(NULL, NULL, in_forked_child);
+}
+
+/*
+ * JVMTI ThreadEnd, posted on the ending thread, also when a host's own JNI code detaches a thread this library
+ * attached: its cached JNIEnv is dead from then on, so it is forgotten (the next call attaches the thread again).
+ * Costs the call path nothing.
+ */
+static void JNICALL on_thread_end(jvmtiEnv *jvmti, JNIEnv *env, jthread thread) {
+    (void)jvmti;
+    (void)thread;
+    if (env != NULL && jembed_tls_env == env) {
+        jembed_tls_env = NULL;
+        pthread_setspecific(detach_key, NULL);
+    }
+}
+
+static jvmtiEnv *thread_end_jvmti; /* set once per JVM by the start thread */
+
+static void watch_thread_ends(JavaVM *vm, trail *t) {
+    if (thread_end_jvmti != NULL) {
+        return;
+    }
+    jvmtiEnv *jvmti = NULL;
+    if ((*vm)->GetEnv(vm, (void **)&jvmti, JVMTI_VERSION_1_2) != JNI_OK || jvmti == NULL) {
+        trail_add(t, "  no JVMTI: a thread the host detaches itself must not call this library again\n");
+        return;
+    }
+    jvmtiEventCallbacks callbacks;
+    memset(&callbacks, 0, sizeof callbacks);
+    callbacks.ThreadEnd = on_thread_end;
+    if ((*jvmti)->SetEventCallbacks(jvmti, &callbacks, (jint)sizeof callbacks) != JVMTI_ERROR_NONE
+        || (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_END, NULL) != JVMTI_ERROR_NONE) {
+        (*jvmti)->DisposeEnvironment(jvmti);
+        trail_add(t, "  JVMTI ThreadEnd unavailable: a thread the host detaches itself must not call this library again\n");
+        return;
+    }
+    thread_end_jvmti = jvmti;
+}
+
+/* ---- cross-library init cycles ------------------------------------------------------------------ */
+
+/*
+ * A's init code calls B while B's init code calls A (on another thread, or B started from A's init): each start
+ * waits for the other for ever. Every start thread and every attached thread that waits for a start is an edge of
+ * a process-wide wait-for graph kept in system properties (the one place all libraries see), under the monitor of
+ * java.lang.System: "org.jembed.start.<lib>" = the Linux thread id running lib's start, "org.jembed.wait.<tid>" =
+ * the library that thread waits for. A wait that would close a cycle is refused instead: that call returns its
+ * error value (the init code that made it sees the error value), the other start goes on.
+ */
+static __thread int tls_init_cycle; /* this thread's last start() was refused as an init cycle */
+
+/* This thread's env when it is attached to a running JVM, else NULL; never attaches. */
+static JNIEnv *attached_env(void) {
+    created_vms_fn f = created_vms != NULL ? created_vms : (created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    JNIEnv *env = NULL;
+    if (f == NULL || f(&vm, 1, &count) != JNI_OK || count == 0
+        || (*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_10) != JNI_OK) {
+        return NULL;
+    }
+    return env;
+}
+
+typedef struct props { JNIEnv *env; jclass sys; jmethodID get, set, clear; } props;
+
+/* Opens System's properties and enters its monitor; 0 on success (then props_close). Needs a local frame. */
+static int props_open(JNIEnv *env, props *p) {
+    p->env = env;
+    p->sys = (*env)->FindClass(env, "java/lang/System");
+    if (p->sys == NULL) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    p->get = (*env)->GetStaticMethodID(env, p->sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    p->set = (*env)->GetStaticMethodID(env, p->sys, "setProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;");
+    p->clear = (*env)->GetStaticMethodID(env, p->sys, "clearProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    if (p->get == NULL || p->set == NULL || p->clear == NULL || (*env)->MonitorEnter(env, p->sys) != JNI_OK) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    return 0;
+}
+
+static void props_close(props *p) {
+    (*p->env)->MonitorExit(p->env, p->sys);
+    (*p->env)->ExceptionClear(p->env);
+}
+
+/* The property "<prefix><name>" into out (1), or 0 when unset. */
+static int prop_get(props *p, const char *prefix, const char *name, char *out, size_t size) {
+    char key[256];
+    snprintf(key, sizeof key, "%s%s", prefix, name);
+    JNIEnv *env = p->env;
+    jstring k = (*env)->NewStringUTF(env, key);
+    jstring v = k != NULL ? (jstring)(*env)->CallStaticObjectMethod(env, p->sys, p->get, k) : NULL;
+    const char *text = v != NULL ? (*env)->GetStringUTFChars(env, v, NULL) : NULL;
+    int found = text != NULL;
+    if (found) {
+        snprintf(out, size, "%s", text);
+        (*env)->ReleaseStringUTFChars(env, v, text);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, v);
+    (*env)->DeleteLocalRef(env, k);
+    return found;
+}
+
+/* Sets "<prefix><name>" to value, or clears it when value is NULL. */
+static void prop_put(props *p, const char *prefix, const char *name, const char *value) {
+    char key[256];
+    snprintf(key, sizeof key, "%s%s", prefix, name);
+    JNIEnv *env = p->env;
+    jstring k = (*env)->NewStringUTF(env, key);
+    jstring v = value != NULL ? (*env)->NewStringUTF(env, value) : NULL;
+    jobject prev = NULL;
+    if (k != NULL && value == NULL) {
+        prev = (*env)->CallStaticObjectMethod(env, p->sys, p->clear, k);
+    } else if (k != NULL && v != NULL) {
+        prev = (*env)->CallStaticObjectMethod(env, p->sys, p->set, k, v);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, prev);
+    (*env)->DeleteLocalRef(env, v);
+    (*env)->DeleteLocalRef(env, k);
+}
+
+#define JEMBED_START_PREFIX "org.jembed.start."
+#define JEMBED_WAIT_PREFIX "org.jembed.wait."
+
+static void my_tid(char *out, size_t size) {
+    snprintf(out, size, "%ld", (long)syscall(SYS_gettid));
+}
+
+/* The start thread: marks (on) or unmarks this thread as running lib's start. */
+static void mark_start_thread(JNIEnv *env, jembed_library *lib, int on) {
+    jthrowable pending = (*env)->ExceptionOccurred(env); /* a failed start's exception: kept for its report */
+    (*env)->ExceptionClear(env);
+    if ((*env)->PushLocalFrame(env, 16) == 0) {
+        props p;
+        if (props_open(env, &p) == 0) {
+            char tid[32];
+            my_tid(tid, sizeof tid);
+            prop_put(&p, JEMBED_START_PREFIX, lib->name, on ? tid : NULL);
+            props_close(&p);
+        }
+        (*env)->PopLocalFrame(env, NULL);
+    }
+    (*env)->ExceptionClear(env);
+    if (pending != NULL) {
+        (*env)->Throw(env, pending);
+        (*env)->DeleteLocalRef(env, pending);
+    }
+}
+
+/*
+ * Before this thread waits for lib's start: 1 when the wait would close a cycle (nothing recorded: refuse the call),
+ * 0 when the wait is recorded (wait_end afterwards), -1 when this thread is not attached to a JVM (no cycle can
+ * pass through it: nothing waits for a thread that is not a start thread).
+ */
+static int wait_begin(jembed_library *lib) {
+    JNIEnv *env = attached_env();
+    if (env == NULL) {
+        return -1;
+    }
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    int result = -1;
+    props p;
+    if (props_open(env, &p) == 0) {
+        char me[32], cur[256], tid[32];
+        my_tid(me, sizeof me);
+        snprintf(cur, sizeof cur, "%s", lib->name);
+        result = 0;
+        for (int hops = 0; hops < 64; hops++) {
+            if (!prop_get(&p, JEMBED_START_PREFIX, cur, tid, sizeof tid)) {
+                break;
+            }
+            if (strcmp(tid, me) == 0) {
+                result = 1;
+                break;
+            }
+            if (!prop_get(&p, JEMBED_WAIT_PREFIX, tid, cur, sizeof cur)) {
+                break;
+            }
+        }
+        if (result == 0) {
+            prop_put(&p, JEMBED_WAIT_PREFIX, me, lib->name);
+        }
+        props_close(&p);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    return result;
+}
+
+static void wait_end(void) {
+    JNIEnv *env = attached_env();
+    if (env == NULL || (*env)->PushLocalFrame(env, 16) != 0) {
+        return;
+    }
+    props p;
+    if (props_open(env, &p) == 0) {
+        char me[32];
+        my_tid(me, sizeof me);
+        prop_put(&p, JEMBED_WAIT_PREFIX, me, NULL);
+        props_close(&p);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+}
+
 /* Runs the start on jembed's start thread: find or create the JVM, define, bind, init. 0 when ready. */
 static int start_locked(start_job *job) {
     jembed_library *lib = job->lib;
     trail *t = &job->t;
     lib->trace = trace_wanted();
     double started = now_ms();
+    pin_library();
+    pthread_once(&atfork_once, register_atfork);
+    pthread_once(&detach_key_once, make_detach_key);
+    if (detach_key_error != 0) {
+        trail_add(t, "pthread_key_create failed (%s): threads could not be detached when they exit\n",
+                  strerror(detach_key_error));
+        report_failed_start(lib, NULL, t);
+        return -1;
+    }
     JNIEnv *env = NULL;
     if (find_or_create_vm(job, &env) != 0) {
+        report_failed_start(lib, NULL, t);
+        return -1;
+    }
+    watch_thread_ends(lib->vm, t);
+    if (!jvm_new_enough(env, t)) {
         report_failed_start(lib, NULL, t);
         return -1;
     }
@@ -691,11 +1063,24 @@ static int start_locked(start_job *job) {
         report_failed_start(lib, NULL, t);
         return -1;
     }
+    /* Counted as using the JVM from now on: a shutdown of another library no longer destroys it under this start. */
+    int joined = registry_update(env, 1, lib->created_vm, NULL);
+    if (joined == -2) {
+        trail_add(t, "the JVM is being destroyed (another library's shutdown function destroys it): a library cannot"
+                     " start in this process any more\n");
+        report_failed_start(lib, NULL, t);
+        (*env)->PopLocalFrame(env, NULL);
+        return -1;
+    }
+    mark_start_thread(env, lib, 1);
     int rc = define_and_bind(lib, env, t);
+    mark_start_thread(env, lib, 0);
     if (rc != 0) {
         report_failed_start(lib, env, t);
+        if (joined >= 0) {
+            registry_update(env, -1, 0, NULL);
+        }
     } else {
-        registry_add(env, 1, lib->created_vm, NULL);
         if (lib->dispatch == JEMBED_DISPATCH_FFM) {
             start_ffm_dispatch(lib, env, 0);
         }
@@ -779,8 +1164,11 @@ static void report_refused_call(jembed_library *lib, int binding) {
     const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
     if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
         fprintf(stderr, "jembed: %s: %s: %s; returning %s\n", lib->name, fn,
-                __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN ? "the library was shut down"
-                                                                                   : "not started (start failed earlier)",
+                tls_init_cycle ? "init cycle: this thread runs (or waits for) the start of a library that the start"
+                                 " of this one waits for; call it after the init code, not from it"
+                : forked ? "the JVM does not survive fork(): exec, or start the library after forking"
+                : __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN ? "the library was shut down"
+                                                                                     : "not started (start failed earlier)",
                 binding >= 0 ? lib->bindings[binding].error_value : "-1");
         if (n == JEMBED_REFUSED_CALL_MESSAGES) {
             fprintf(stderr, "jembed: %s: further refused calls are not reported\n", lib->name);
@@ -791,6 +1179,7 @@ static void report_refused_call(jembed_library *lib, int binding) {
 /* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start. */
 static int start(jembed_library *lib, int *ran_start) {
     *ran_start = 0;
+    tls_init_cycle = 0;
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state == JEMBED_READY) {
         return 0;
@@ -813,14 +1202,29 @@ static int start(jembed_library *lib, int *ran_start) {
                 rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
                 break;
             }
-            pthread_cond_wait(&start_ended, &lib->lock);
+            int edge = wait_begin(lib);
+            if (edge == 1) {
+                tls_init_cycle = 1;
+                rc = -1;
+                break;
+            }
+            while (lib->initializing) {
+                pthread_cond_wait(&start_ended, &lib->lock);
+            }
+            if (edge == 0) {
+                wait_end();
+            }
             continue;
         }
         lib->initializing = 1;
         *ran_start = 1;
         /* Not held while the start runs: the start thread's re-entrant calls must get through. */
         pthread_mutex_unlock(&lib->lock);
+        int edge = wait_begin(lib); /* a start thread starting another library waits for it too */
         rc = run_start(lib);
+        if (edge == 0) {
+            wait_end();
+        }
         pthread_mutex_lock(&lib->lock);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
@@ -872,13 +1276,42 @@ JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
 #define JEMBED_ACTIVE_PROPERTY "org.jembed.activeLibraries"
 #define JEMBED_CREATED_PROPERTY "org.jembed.createdJvm"
 
+#define JEMBED_DESTROYING_PROPERTY "org.jembed.destroying"
+
+/* System.getProperty(name) != null, under the System monitor held by the caller. */
+static int property_set(JNIEnv *env, jclass sys, jmethodID get, const char *name) {
+    jstring key = (*env)->NewStringUTF(env, name);
+    jobject value = key != NULL ? (*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
+    int set = value != NULL;
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+    return set;
+}
+
+static void property_put(JNIEnv *env, jclass sys, jmethodID set, const char *name, const char *text) {
+    jstring key = (*env)->NewStringUTF(env, name);
+    jstring value = (*env)->NewStringUTF(env, text);
+    if (key != NULL && value != NULL) {
+        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
+        (*env)->DeleteLocalRef(env, prev);
+    }
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+}
+
 /*
- * Adds delta to the number of started, not shut-down jembed libraries in this JVM and returns the new count
- * (-1 on a JNI failure). The count lives in a system property, the one place every library's class loader sees,
+ * Adds delta to the number of jembed libraries using this JVM (joined at the start, left at shutdown or a failed
+ * start) and returns the new count; -1 on a JNI failure; -2 when delta > 0 and a shutdown is destroying the JVM
+ * (nothing counted). The count lives in a system property, the one place every library's class loader sees,
  * updated under the monitor of java.lang.System so that libraries starting together do not lose updates.
- * mark_created records that a jembed library created the JVM; *created_by_jembed (when not NULL) tells whether one did.
+ * mark_created records that a jembed library created the JVM. With destroy (a shutdown), *destroy tells whether the
+ * caller must destroy the JVM (no user left, a jembed library created it); the JVM is then marked as being destroyed
+ * under the same monitor, so that no start joins it any more.
  */
-static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed) {
+static int registry_update(JNIEnv *env, int delta, int mark_created, int *destroy) {
+    if (destroy != NULL) {
+        *destroy = 0;
+    }
     jclass sys = (*env)->FindClass(env, "java/lang/System");
     if (sys == NULL) {
         (*env)->ExceptionClear(env);
@@ -889,36 +1322,31 @@ static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_b
     jstring key = (*env)->NewStringUTF(env, JEMBED_ACTIVE_PROPERTY);
     int count = -1;
     if (get != NULL && set != NULL && key != NULL && (*env)->MonitorEnter(env, sys) == JNI_OK) {
-        count = 0;
-        jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
-        if (old != NULL) {
-            const char *text = (*env)->GetStringUTFChars(env, old, NULL);
-            if (text != NULL) {
-                count = atoi(text);
-                (*env)->ReleaseStringUTFChars(env, old, text);
+        if (delta > 0 && property_set(env, sys, get, JEMBED_DESTROYING_PROPERTY)) {
+            count = -2;
+        } else {
+            count = 0;
+            jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
+            if (old != NULL) {
+                const char *text = (*env)->GetStringUTFChars(env, old, NULL);
+                if (text != NULL) {
+                    count = atoi(text);
+                    (*env)->ReleaseStringUTFChars(env, old, text);
+                }
+                (*env)->DeleteLocalRef(env, old);
             }
-            (*env)->DeleteLocalRef(env, old);
+            count += delta;
+            char buf[16];
+            snprintf(buf, sizeof buf, "%d", count);
+            property_put(env, sys, set, JEMBED_ACTIVE_PROPERTY, buf);
+            if (mark_created) {
+                property_put(env, sys, set, JEMBED_CREATED_PROPERTY, "true");
+            }
+            if (destroy != NULL && count == 0 && property_set(env, sys, get, JEMBED_CREATED_PROPERTY)) {
+                property_put(env, sys, set, JEMBED_DESTROYING_PROPERTY, "true");
+                *destroy = !(*env)->ExceptionCheck(env);
+            }
         }
-        count += delta;
-        char buf[16];
-        snprintf(buf, sizeof buf, "%d", count);
-        jstring value = (*env)->NewStringUTF(env, buf);
-        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
-        (*env)->DeleteLocalRef(env, prev);
-        (*env)->DeleteLocalRef(env, value);
-        jstring ckey = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
-        if (mark_created) {
-            jstring yes = (*env)->NewStringUTF(env, "true");
-            prev = (*env)->CallStaticObjectMethod(env, sys, set, ckey, yes);
-            (*env)->DeleteLocalRef(env, prev);
-            (*env)->DeleteLocalRef(env, yes);
-        }
-        if (created_by_jembed != NULL) {
-            jobject created = (*env)->CallStaticObjectMethod(env, sys, get, ckey);
-            *created_by_jembed = created != NULL;
-            (*env)->DeleteLocalRef(env, created);
-        }
-        (*env)->DeleteLocalRef(env, ckey);
         (*env)->MonitorExit(env, sys);
     }
     if ((*env)->ExceptionCheck(env)) {
@@ -937,9 +1365,8 @@ int jembed_shutdown(jembed_library *lib) {
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
         JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
         if (env != NULL) {
-            int created_by_jembed = 0;
-            int remaining = registry_add(env, -1, 0, &created_by_jembed);
-            int destroy = remaining == 0 && created_by_jembed;
+            int destroy = 0;
+            registry_update(env, -1, 0, &destroy);
             /* No FFM stub is published after this; calls already past their table load may still run. */
             jmethodID stop = (*env)->GetStaticMethodID(env, lib->bridge, "$dispatchStop", "()V");
             if (stop != NULL) {
@@ -956,6 +1383,7 @@ int jembed_shutdown(jembed_library *lib) {
             if (destroy) {
                 /* Runs shutdown hooks and waits for non-daemon Java threads; jembed's threads are daemons. */
                 jembed_tls_env = NULL;
+                __atomic_store_n(&destroyed_vm, 1, __ATOMIC_RELEASE);
                 (*lib->vm)->DestroyJavaVM(lib->vm);
             }
         }
