@@ -10,7 +10,7 @@ assert missing.count('start failed;') == 1 : 'one diagnostic, and the start is n
 assert missing.contains('init code threw:')
 assert missing.contains('java.lang.NoClassDefFoundError: org/apiguardian/api/API$Status')
 assert missing.contains('JDK recorded at build time: loaded')
-assert missing.contains('JVM options: -Xrs -XX:+UseSerialGC -Xms8m -XX:-UsePerfData')
+assert missing.contains('JVM options: -Xrs -XX:+UseSerialGC -Xms8m -XX:-UsePerfData -XX:+DisplayVMOutputToStderr')
 assert missing.contains('jembed: no_class: twice: not started (start failed earlier); returning 0')
 
 def noJvm = stderrOf('no_jvm')

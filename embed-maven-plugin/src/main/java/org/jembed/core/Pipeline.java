@@ -40,10 +40,13 @@ public final class Pipeline {
      * e.g. {@code -XX:+UseG1GC}): {@code -Xrs}, the host keeps its signals; {@code -XX:+UseSerialGC}, the least
      * memory and start time for a library (~1.3 MB less RSS than G1 after the first call, measured); {@code -Xms8m},
      * a small initial heap that grows on demand (~0.8 MB less RSS); and
-     * {@code -XX:-UsePerfData}, no {@code /tmp/hsperfdata_<user>/<pid>} file in the host's name. Native access for
+     * {@code -XX:-UsePerfData}, no {@code /tmp/hsperfdata_<user>/<pid>} file in the host's name;
+     * {@code -XX:+DisplayVMOutputToStderr}, the JVM's own messages (a failed initialisation) never land on the
+     * host's stdout. Native access for
      * FFM is granted at run time, not by {@code --enable-native-access}, which costs the CDS archived module graph.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-Xms8m", "-XX:-UsePerfData");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-Xms8m", "-XX:-UsePerfData",
+            "-XX:+DisplayVMOutputToStderr");
 
     /**
      * Where the API header is and how to read it.

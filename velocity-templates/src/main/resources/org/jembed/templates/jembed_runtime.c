@@ -9,6 +9,7 @@
 #include "jembed_trust.h"
 
 #include <dlfcn.h>
+#include <jvmti.h>
 #include <errno.h>
 #include <limits.h>
 #include <link.h>
@@ -16,7 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
 #include <time.h>
+#include <unistd.h>
 
 __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
@@ -26,10 +31,20 @@ __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 /* How long to wait for a JVM that another library is creating at the same moment. */
 #define JEMBED_JOIN_WAIT_MS 60000
 
+/* The stack of jembed's start thread, where the JVM is created and the start runs (HotSpot's own initialisation
+   overflows a 128 KiB thread: a caller's stack size must not matter). */
+#define JEMBED_START_STACK (8u << 20)
+/* pthread_exit value of a start thread whose JNI_CreateJavaVM was escaped by the abort hook. */
+#define JEMBED_ABANDONED ((void *)(intptr_t)-2)
+
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
 
-static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed);
+static int registry_update(JNIEnv *env, int delta, int mark_created, int *destroy);
+/* JNI_GetCreatedJavaVMs of the libjvm in use, set by the start; and whether this library destroyed the JVM. */
+static created_vms_fn created_vms;
+static int destroyed_vm;
+static int forked;
 
 static pthread_key_t detach_key;
 static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
@@ -59,6 +74,16 @@ static void trail_add(trail *t, const char *fmt, ...) {
     }
 }
 
+/* One start, run on jembed's start thread; owned by the waiting caller so that it outlives an escaped creation. */
+typedef struct start_job {
+    jembed_library *lib;
+    int rc;                     /* start_locked's result */
+    int create_lock;            /* the process-wide creation lock while held, else -1 (closed by the caller) */
+    JavaVMOption *options;      /* JNI_CreateJavaVM's options and their text: freed by the caller */
+    char *env_copy;
+    trail t;
+} start_job;
+
 /* ---- JEMBED_TRACE: the start's timeline on stderr ------------------------------------------------ */
 
 static double now_ms(void) {
@@ -84,17 +109,29 @@ static void trace_phase(jembed_library *lib, const char *phase, double *since) {
 
 /* ---- thread attachment ------------------------------------------------------------------------ */
 
+/* The thread-exit key's destructor: detaches the thread whenever the JVM still runs, also after this library's
+   shutdown (the JVM may live on for another library or the host). */
 static void detach_on_exit(void *vm) {
     jembed_tls_env = NULL;
+    if (forked) {
+        return; /* the JVM is not there in a fork() child */
+    }
     if (__atomic_load_n(&jembed_lib.state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN) {
-        return; /* the JVM may be destroyed: touching it now would crash */
+        JavaVM *any = NULL;
+        jsize count = 0;
+        if (__atomic_load_n(&destroyed_vm, __ATOMIC_ACQUIRE) || created_vms == NULL
+            || created_vms(&any, 1, &count) != JNI_OK || count == 0) {
+            return; /* destroyed: touching it now would crash */
+        }
     }
     JavaVM *jvm = (JavaVM *)vm;
     (*jvm)->DetachCurrentThread(jvm);
 }
 
+static int detach_key_error; /* pthread_key_create's error: the start fails */
+
 static void make_detach_key(void) {
-    pthread_key_create(&detach_key, detach_on_exit);
+    detach_key_error = pthread_key_create(&detach_key, detach_on_exit);
 }
 
 /*
@@ -108,6 +145,17 @@ static void own_thread(JavaVM *vm, JNIEnv *env) {
     jembed_tls_env = env;
 }
 
+/* The size of this thread's stack in KiB, 0 when unknown. */
+static size_t thread_stack_kib(void) {
+    pthread_attr_t attr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstacksize(&attr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    return size / 1024;
+}
+
 /* This thread's env, attaching it as a daemon thread if needed. NULL when the JVM refuses. */
 static JNIEnv *thread_env(jembed_library *lib) {
     JNIEnv *env = NULL;
@@ -119,10 +167,19 @@ static JNIEnv *thread_env(jembed_library *lib) {
         fprintf(stderr, "jembed: %s: JNI GetEnv failed (%d)\n", lib->name, (int)rc);
         return NULL;
     }
-    JavaVMAttachArgs args = { JNI_VERSION_10, NULL, NULL };
+    /* named for traces and thread dumps: jembed-<library>-<Linux thread id> */
+    char name[128];
+    snprintf(name, sizeof name, "jembed-%s-%ld", lib->name, (long)syscall(SYS_gettid));
+    JavaVMAttachArgs args = { JNI_VERSION_10, name, NULL };
     rc = (*lib->vm)->AttachCurrentThreadAsDaemon(lib->vm, (void **)&env, &args);
     if (rc != JNI_OK) {
-        fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d)\n", lib->name, (int)rc);
+        size_t stack = thread_stack_kib();
+        if (stack > 0 && stack < 256) {
+            fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d): its stack (%zu KiB) is"
+                            " too small; give threads that call Java 256 KiB or more\n", lib->name, (int)rc, stack);
+        } else {
+            fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d)\n", lib->name, (int)rc);
+        }
         return NULL;
     }
     own_thread(lib->vm, env);
@@ -167,6 +224,54 @@ static void origin_dir(char *out, size_t size) {
     }
 }
 
+/* JDK 22 is the oldest jembed libraries run on (FFM, class file version 66). */
+#define JEMBED_MIN_JAVA 22
+
+/* The JAVA_VERSION of <home>/release ("17.0.15") into out, "" when there is none. */
+static void release_version(const char *home, char *out, size_t size) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/release", home);
+    out[0] = '\0';
+    FILE *f = fopen(path, "re");
+    if (f == NULL) {
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "JAVA_VERSION=\"", 14) == 0) {
+            char *end = strchr(line + 14, '"');
+            if (end != NULL) {
+                *end = '\0';
+                snprintf(out, size, "%.*s", (int)(size - 1), line + 14);
+            }
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* The feature version of a version text ("1.8.0_412" → 8, "17.0.15" → 17, "25" → 25), 0 when unknown. */
+static int feature_version(const char *v) {
+    int major = atoi(v);
+    if (major == 1 && strncmp(v, "1.", 2) == 0) {
+        major = atoi(v + 2);
+    }
+    return major;
+}
+
+/* True (with a trail line) when the JDK at home says in its release file that it is older than Java 22. */
+static int too_old(const char *what, const char *home, trail *t) {
+    char version[64];
+    release_version(home, version, sizeof version);
+    int feature = feature_version(version);
+    if (feature > 0 && feature < JEMBED_MIN_JAVA) {
+        trail_add(t, "  %s: %s is Java %s; jembed libraries need Java %d or newer\n", what, home, version,
+                  JEMBED_MIN_JAVA);
+        return 1;
+    }
+    return 0;
+}
+
 /*
  * Opens libjvm from the first place that has one: $ORIGIN/jre, the build JDK, JAVA_HOME; or, when
  * JEMBED_JAVA_HOME is set, from there only (an explicit choice is never silently replaced by another JDK).
@@ -177,6 +282,9 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
     const char *explicit_home = jembed_getenv(lib, "JEMBED_JAVA_HOME");
     char refused[PATH_MAX + 160];
     if (explicit_home != NULL && explicit_home[0] != '\0') {
+        if (too_old("JEMBED_JAVA_HOME (the only place searched when set)", explicit_home, t)) {
+            return NULL;
+        }
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/lib/server/libjvm.so", explicit_home);
         if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
@@ -199,6 +307,10 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
             continue;
         }
         char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s%s", places[i].home, places[i].suffix);
+        if (too_old(places[i].what, path, t)) {
+            continue;
+        }
         snprintf(path, sizeof path, "%s%s/lib/server/libjvm.so", places[i].home, places[i].suffix);
         if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
             trail_add(t, "  %s: %s\n", places[i].what, refused);
@@ -218,6 +330,94 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
 static void sleep_ms(long ms) {
     struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* ---- one JVM per process: the creation lock, abandoned creations --------------------------------- */
+
+/*
+ * Every jembed library of the process (each has its own hidden copy of this file, maybe dlopen'ed RTLD_LOCAL) must
+ * agree on two things without a shared symbol: who may call JNI_CreateJavaVM now (HotSpot: a JNI_CreateJavaVM
+ * after a completed one returns JNI_EEXIST and from then on hides the running JVM from JNI_GetCreatedJavaVMs), and
+ * whether a creation was abandoned (HotSpot then answers JNI_EEXIST for ever, with no JVM to join). Both are abstract
+ * unix socket names of this process ("\0jembed-create-<pid>", "\0jembed-abandoned-<pid>"): no file, gone with
+ * the process. The lock is held while a socket is bound to its name; the abandoned mark is a socket never closed.
+ */
+static socklen_t process_name(struct sockaddr_un *a, const char *what) {
+    memset(a, 0, sizeof *a);
+    a->sun_family = AF_UNIX;
+    int n = snprintf(a->sun_path + 1, sizeof a->sun_path - 1, "jembed-%s-%ld", what, (long)getpid());
+    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
+}
+
+/* Takes the process-wide creation lock: its descriptor, -1 when sockets are unavailable (then unlocked, as
+   before), -2 after waiting wait_ms for another library's creation. */
+static int creation_lock(long wait_ms) {
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "create");
+    for (long waited = 0;; waited++) {
+        int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            return -1;
+        }
+        if (bind(fd, (struct sockaddr *)&a, len) == 0) {
+            return fd;
+        }
+        int e = errno;
+        close(fd);
+        if (e != EADDRINUSE) {
+            return -1;
+        }
+        if (waited >= wait_ms) {
+            return -2;
+        }
+        sleep_ms(1);
+    }
+}
+
+static int abandoned_here; /* this library saw its own creation abandoned */
+
+/* Marks the process: a JVM creation was abandoned; no JVM can be created in it any more. */
+static void mark_creation_abandoned(void) {
+    abandoned_here = 1;
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, len) != 0) {
+        close(fd); /* already marked */
+    }
+}
+
+/* True when some jembed library of this process abandoned a JVM creation. */
+static int creation_abandoned(void) {
+    if (abandoned_here) {
+        return 1;
+    }
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return 0;
+    }
+    int marked = connect(fd, (struct sockaddr *)&a, len) == 0;
+    close(fd);
+    return marked;
+}
+
+/* Set on the start thread while it is inside JNI_CreateJavaVM. */
+static __thread int tls_creating;
+
+/*
+ * HotSpot's "abort" hook (a JavaVMOption): every fatal error of the JVM's own initialisation (an agent that cannot
+ * be loaded, impossible heap sizes, a boot layer that cannot be built, ...) calls it and then exit(1)s the process.
+ * Called on the start thread while it creates, it ends that thread instead: the creation is abandoned, the waiting
+ * caller reports a failed start, the host goes on. Anywhere else (a real crash later) it returns and HotSpot
+ * aborts as usual.
+ */
+static void JNICALL abort_hook(void) {
+    if (tls_creating) {
+        tls_creating = 0;
+        pthread_exit(JEMBED_ABANDONED);
     }
 }
 
@@ -243,15 +443,55 @@ static void enable_native_access(JNIEnv *env, trail *t) {
     (*env)->DeleteLocalRef(env, module);
 }
 
+/*
+ * Creates the JVM with the given options on this (the start) thread, under the process-wide creation lock and only
+ * after seeing no JVM: *joined is set when one appeared meanwhile (then *vm is it). JNI_OK, a JNI error, or 1 when
+ * it did not try (the reason is in the trail); an escaped fatal failure never returns here (the abort hook ends the
+ * thread).
+ */
+static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn create, JavaVM **vm, int *joined,
+                          JavaVMInitArgs *args) {
+    trail *t = &job->t;
+    *joined = 0;
+    job->create_lock = creation_lock(JEMBED_JOIN_WAIT_MS);
+    if (job->create_lock == -2) {
+        trail_add(t, "timed out after %d s waiting for another library's JVM creation\n", JEMBED_JOIN_WAIT_MS / 1000);
+        return 1;
+    }
+    jsize count = 0;
+    jint rc;
+    if (created(vm, 1, &count) == JNI_OK && count > 0) {
+        trail_add(t, "  another library created the JVM first; joining it\n");
+        *joined = 1;
+        rc = JNI_OK;
+    } else if (creation_abandoned()) {
+        trail_add(t, "an earlier JVM creation in this process failed during the JVM's own initialisation: "
+                     "no JVM can be created in this process any more\n");
+        rc = 1;
+    } else {
+        JNIEnv *env = NULL;
+        tls_creating = 1;
+        rc = create(vm, (void **)&env, args);
+        tls_creating = 0;
+    }
+    if (job->create_lock >= 0) {
+        close(job->create_lock);
+    }
+    job->create_lock = -1;
+    return rc;
+}
+
 /* The JVM of this process: joined when one runs, created otherwise. 0 on success. */
-static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
+static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
+    jembed_library *lib = job->lib;
+    trail *t = &job->t;
     double phase = now_ms();
     void *jvm = loaded_libjvm(t);
     if (jvm == NULL) {
         jvm = open_libjvm(lib, t);
         trace_phase(lib, "libjvm loaded (dlopen)", &phase);
         if (jvm == NULL) {
-            trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK 22 or newer\n");
+            trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK %d or newer\n", JEMBED_MIN_JAVA);
             return -1;
         }
     }
@@ -261,6 +501,7 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
         trail_add(t, "libjvm.so has no JNI invocation API (JNI_CreateJavaVM)\n");
         return -1;
     }
+    created_vms = created;
     JavaVM *vm = NULL;
     jsize count = 0;
     if (created(&vm, 1, &count) == JNI_OK && count > 0) {
@@ -285,17 +526,16 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
             }
         }
         /* Options from the environment variable named after the library, split at white space. */
-        char *env_copy = NULL;
         int env_count = 0;
         if (lib->options_env_var != NULL) {
             const char *v = jembed_getenv(lib, lib->options_env_var);
             if (v != NULL && v[0] != '\0') {
-                env_copy = strdup(v);
-                if (env_copy == NULL) {
+                job->env_copy = strdup(v);
+                if (job->env_copy == NULL) {
                     trail_add(t, "out of memory\n");
                     return -1;
                 }
-                for (char *p = env_copy; *p; ) {
+                for (char *p = job->env_copy; *p; ) {
                     while (*p == ' ' || *p == '\t' || *p == '\n') p++;
                     if (*p == '\0') break;
                     env_count++;
@@ -304,9 +544,9 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
             }
         }
         int n = lib->jvm_option_count + env_count;
-        JavaVMOption *options = calloc((size_t)n + 1, sizeof *options);
+        /* + the abort hook, which is not shown: it is jembed's, not an option of the user's */
+        JavaVMOption *options = job->options = calloc((size_t)n + 1, sizeof *options);
         if (options == NULL) {
-            free(env_copy);
             trail_add(t, "out of memory\n");
             return -1;
         }
@@ -318,25 +558,29 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
         if (env_count > 0) {
             trail_add(t, " (from %s:)", lib->options_env_var);
             int i = lib->jvm_option_count;
-            for (char *save = NULL, *tok = strtok_r(env_copy, " \t\n", &save); tok != NULL; tok = strtok_r(NULL, " \t\n", &save)) {
+            for (char *save = NULL, *tok = strtok_r(job->env_copy, " \t\n", &save); tok != NULL; tok = strtok_r(NULL, " \t\n", &save)) {
                 options[i++].optionString = tok;
                 trail_add(t, " %s", tok);
             }
         }
         trail_add(t, "\n");
+        options[n].optionString = (char *)"abort";
+        options[n].extraInfo = (void *)abort_hook;
         JavaVMInitArgs args;
         args.version = JNI_VERSION_10;
-        args.nOptions = n;
+        args.nOptions = n + 1;
         args.options = options;
         args.ignoreUnrecognized = JNI_FALSE;
-        JNIEnv *env = NULL;
-        jint rc = create(&vm, (void **)&env, &args);
-        trace_phase(lib, "JVM created (JNI_CreateJavaVM)", &phase);
-        free(options);
-        free(env_copy);
-        if (rc == JNI_EEXIST) {
-            /* Another library is creating the JVM right now: wait until it is visible, then join. */
-            trail_add(t, "  another library created the JVM first; joining it\n");
+        int joined = 0;
+        jint rc = create_locked(job, created, create, &vm, &joined, &args);
+        trace_phase(lib, joined ? "JVM joined (created meanwhile)" : "JVM created (JNI_CreateJavaVM)", &phase);
+        if (joined) {
+            /* fall through to joining */
+        } else if (rc == 1) {
+            return -1;
+        } else if (rc == JNI_EEXIST) {
+            /* Somebody outside jembed (the host) is creating a JVM right now: wait until it is visible, then join. */
+            trail_add(t, "  a JVM is being created outside jembed; joining it\n");
             for (long waited = 0; waited < JEMBED_JOIN_WAIT_MS; waited += 5) {
                 if (created(&vm, 1, &count) == JNI_OK && count > 0) {
                     break;
@@ -344,7 +588,8 @@ static int find_or_create_vm(jembed_library *lib, JNIEnv **env_out, trail *t) {
                 sleep_ms(5);
             }
             if (count == 0) {
-                trail_add(t, "timed out waiting for the JVM another library is creating\n");
+                trail_add(t, "timed out waiting for the JVM being created outside jembed (or that creation failed: "
+                             "no JVM can be created in this process any more)\n");
                 return -1;
             }
         } else if (rc != JNI_OK) {
@@ -522,29 +767,336 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
     fflush(stderr);
 }
 
-/* Runs the start under the library's lock. 0 when ready. */
-static int start_locked(jembed_library *lib) {
-    trail t;
-    t.used = 0;
-    t.text[0] = '\0';
+/* True when the JVM found is Java 22 or newer (java.specification.version); a trail line when it is not. */
+static int jvm_new_enough(JNIEnv *env, trail *t) {
+    jclass sys = (*env)->FindClass(env, "java/lang/System");
+    jmethodID get = sys != NULL
+        ? (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
+    jstring key = (*env)->NewStringUTF(env, "java.specification.version");
+    jstring value = get != NULL && key != NULL ? (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
+    int ok = 1;
+    const char *text = value != NULL ? (*env)->GetStringUTFChars(env, value, NULL) : NULL;
+    if (text != NULL) {
+        int feature = feature_version(text);
+        if (feature > 0 && feature < JEMBED_MIN_JAVA) {
+            trail_add(t, "the JVM running in this process is Java %s; jembed libraries need Java %d or newer\n", text,
+                      JEMBED_MIN_JAVA);
+            ok = 0;
+        }
+        (*env)->ReleaseStringUTFChars(env, value, text);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+    (*env)->DeleteLocalRef(env, sys);
+    return ok;
+}
+
+/* ---- what the host may do to a started library: unload it, fork, detach its threads ---------------- */
+
+/*
+ * Pins the library: once a start began it is never unmapped (dlclose returns 0 and leaves it mapped), since the
+ * JVM keeps pointers into it (the abort hook, the frozen image, the thread-exit key's destructor, JVMTI callbacks,
+ * the addresses of Symbols) and its code may be on the stack of a thread inside Java.
+ */
+static void pin_library(void) {
+    Dl_info info;
+    if (dladdr((void *)&jembed_lib, &info) && info.dli_fname != NULL) {
+        /* one reference kept for ever; a library linked into the executable has none to keep */
+        (void)dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    }
+}
+
+/* forked (above): this process is a fork() child of one where the library had started */
+
+/*
+ * The child of fork() has the JVM's memory but none of its threads (no VM thread, no GC): a call that needs a
+ * safepoint would wait for ever. Runs in the child (the forking thread is its only thread): every later call
+ * returns its error value at once. Never touches the JVM.
+ */
+static void in_forked_child(void) {
+    jembed_tls_env = NULL;
+    for (int i = 0; i < jembed_lib.binding_count; i++) {
+        __atomic_store_n(&jembed_lib.fast[i], NULL, __ATOMIC_RELAXED);
+    }
+    int state = __atomic_load_n(&jembed_lib.state, __ATOMIC_ACQUIRE);
+    if (state == JEMBED_READY || state == JEMBED_NOT_STARTED) { /* not started: a start was running */
+        forked = 1;
+        __atomic_store_n(&jembed_lib.state, JEMBED_FAILED, __ATOMIC_RELEASE);
+    }
+    /* the lock may have been held by a thread that does not exist here */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&jembed_lib.lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+static void register_atfork(void) {
+    pthread_atfork(NULL, NULL, in_forked_child);
+}
+
+/*
+ * JVMTI ThreadEnd, posted on the ending thread, also when a host's own JNI code detaches a thread this library
+ * attached: its cached JNIEnv is dead from then on, so it is forgotten (the next call attaches the thread again).
+ * Costs the call path nothing.
+ */
+static void JNICALL on_thread_end(jvmtiEnv *jvmti, JNIEnv *env, jthread thread) {
+    (void)jvmti;
+    (void)thread;
+    if (env != NULL && jembed_tls_env == env) {
+        jembed_tls_env = NULL;
+        pthread_setspecific(detach_key, NULL);
+    }
+}
+
+static jvmtiEnv *thread_end_jvmti; /* set once per JVM by the start thread */
+
+static void watch_thread_ends(JavaVM *vm, trail *t) {
+    if (thread_end_jvmti != NULL) {
+        return;
+    }
+    jvmtiEnv *jvmti = NULL;
+    if ((*vm)->GetEnv(vm, (void **)&jvmti, JVMTI_VERSION_1_2) != JNI_OK || jvmti == NULL) {
+        trail_add(t, "  no JVMTI: a thread the host detaches itself must not call this library again\n");
+        return;
+    }
+    jvmtiEventCallbacks callbacks;
+    memset(&callbacks, 0, sizeof callbacks);
+    callbacks.ThreadEnd = on_thread_end;
+    if ((*jvmti)->SetEventCallbacks(jvmti, &callbacks, (jint)sizeof callbacks) != JVMTI_ERROR_NONE
+        || (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_END, NULL) != JVMTI_ERROR_NONE) {
+        (*jvmti)->DisposeEnvironment(jvmti);
+        trail_add(t, "  JVMTI ThreadEnd unavailable: a thread the host detaches itself must not call this library again\n");
+        return;
+    }
+    thread_end_jvmti = jvmti;
+}
+
+/* ---- cross-library init cycles ------------------------------------------------------------------ */
+
+/*
+ * A's init code calls B while B's init code calls A (on another thread, or B started from A's init): each start
+ * waits for the other for ever. Every start thread and every attached thread that waits for a start is an edge of
+ * a process-wide wait-for graph kept in system properties (the one place all libraries see), under the monitor of
+ * java.lang.System: "org.jembed.start.<lib>" = the Linux thread id running lib's start, "org.jembed.wait.<tid>" =
+ * the library that thread waits for. A wait that would close a cycle is refused instead: that call returns its
+ * error value (the init code that made it sees the error value), the other start goes on.
+ */
+static __thread int tls_init_cycle; /* this thread's last start() was refused as an init cycle */
+
+/* This thread's env when it is attached to a running JVM, else NULL; never attaches. */
+static JNIEnv *attached_env(void) {
+    created_vms_fn f = created_vms != NULL ? created_vms : (created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    JNIEnv *env = NULL;
+    if (f == NULL || f(&vm, 1, &count) != JNI_OK || count == 0
+        || (*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_10) != JNI_OK) {
+        return NULL;
+    }
+    return env;
+}
+
+typedef struct props { JNIEnv *env; jclass sys; jmethodID get, set, clear; } props;
+
+/* Opens System's properties and enters its monitor; 0 on success (then props_close). Needs a local frame. */
+static int props_open(JNIEnv *env, props *p) {
+    p->env = env;
+    p->sys = (*env)->FindClass(env, "java/lang/System");
+    if (p->sys == NULL) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    p->get = (*env)->GetStaticMethodID(env, p->sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    p->set = (*env)->GetStaticMethodID(env, p->sys, "setProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;");
+    p->clear = (*env)->GetStaticMethodID(env, p->sys, "clearProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    if (p->get == NULL || p->set == NULL || p->clear == NULL || (*env)->MonitorEnter(env, p->sys) != JNI_OK) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    return 0;
+}
+
+static void props_close(props *p) {
+    (*p->env)->MonitorExit(p->env, p->sys);
+    (*p->env)->ExceptionClear(p->env);
+}
+
+/* The property "<prefix><name>" into out (1), or 0 when unset. */
+static int prop_get(props *p, const char *prefix, const char *name, char *out, size_t size) {
+    char key[256];
+    snprintf(key, sizeof key, "%s%s", prefix, name);
+    JNIEnv *env = p->env;
+    jstring k = (*env)->NewStringUTF(env, key);
+    jstring v = k != NULL ? (jstring)(*env)->CallStaticObjectMethod(env, p->sys, p->get, k) : NULL;
+    const char *text = v != NULL ? (*env)->GetStringUTFChars(env, v, NULL) : NULL;
+    int found = text != NULL;
+    if (found) {
+        snprintf(out, size, "%s", text);
+        (*env)->ReleaseStringUTFChars(env, v, text);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, v);
+    (*env)->DeleteLocalRef(env, k);
+    return found;
+}
+
+/* Sets "<prefix><name>" to value, or clears it when value is NULL. */
+static void prop_put(props *p, const char *prefix, const char *name, const char *value) {
+    char key[256];
+    snprintf(key, sizeof key, "%s%s", prefix, name);
+    JNIEnv *env = p->env;
+    jstring k = (*env)->NewStringUTF(env, key);
+    jstring v = value != NULL ? (*env)->NewStringUTF(env, value) : NULL;
+    jobject prev = NULL;
+    if (k != NULL && value == NULL) {
+        prev = (*env)->CallStaticObjectMethod(env, p->sys, p->clear, k);
+    } else if (k != NULL && v != NULL) {
+        prev = (*env)->CallStaticObjectMethod(env, p->sys, p->set, k, v);
+    }
+    (*env)->ExceptionClear(env);
+    (*env)->DeleteLocalRef(env, prev);
+    (*env)->DeleteLocalRef(env, v);
+    (*env)->DeleteLocalRef(env, k);
+}
+
+#define JEMBED_START_PREFIX "org.jembed.start."
+#define JEMBED_WAIT_PREFIX "org.jembed.wait."
+
+static void my_tid(char *out, size_t size) {
+    snprintf(out, size, "%ld", (long)syscall(SYS_gettid));
+}
+
+/* The start thread: marks (on) or unmarks this thread as running lib's start. */
+static void mark_start_thread(JNIEnv *env, jembed_library *lib, int on) {
+    jthrowable pending = (*env)->ExceptionOccurred(env); /* a failed start's exception: kept for its report */
+    (*env)->ExceptionClear(env);
+    if ((*env)->PushLocalFrame(env, 16) == 0) {
+        props p;
+        if (props_open(env, &p) == 0) {
+            char tid[32];
+            my_tid(tid, sizeof tid);
+            prop_put(&p, JEMBED_START_PREFIX, lib->name, on ? tid : NULL);
+            props_close(&p);
+        }
+        (*env)->PopLocalFrame(env, NULL);
+    }
+    (*env)->ExceptionClear(env);
+    if (pending != NULL) {
+        (*env)->Throw(env, pending);
+        (*env)->DeleteLocalRef(env, pending);
+    }
+}
+
+/*
+ * Before this thread waits for lib's start: 1 when the wait would close a cycle (nothing recorded: refuse the call),
+ * 0 when the wait is recorded (wait_end afterwards), -1 when this thread is not attached to a JVM (no cycle can
+ * pass through it: nothing waits for a thread that is not a start thread).
+ */
+static int wait_begin(jembed_library *lib) {
+    JNIEnv *env = attached_env();
+    if (env == NULL) {
+        return -1;
+    }
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    int result = -1;
+    props p;
+    if (props_open(env, &p) == 0) {
+        char me[32], cur[256], tid[32];
+        my_tid(me, sizeof me);
+        snprintf(cur, sizeof cur, "%s", lib->name);
+        result = 0;
+        for (int hops = 0; hops < 64; hops++) {
+            if (!prop_get(&p, JEMBED_START_PREFIX, cur, tid, sizeof tid)) {
+                break;
+            }
+            if (strcmp(tid, me) == 0) {
+                result = 1;
+                break;
+            }
+            if (!prop_get(&p, JEMBED_WAIT_PREFIX, tid, cur, sizeof cur)) {
+                break;
+            }
+        }
+        if (result == 0) {
+            prop_put(&p, JEMBED_WAIT_PREFIX, me, lib->name);
+        }
+        props_close(&p);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    return result;
+}
+
+static void wait_end(void) {
+    JNIEnv *env = attached_env();
+    if (env == NULL || (*env)->PushLocalFrame(env, 16) != 0) {
+        return;
+    }
+    props p;
+    if (props_open(env, &p) == 0) {
+        char me[32];
+        my_tid(me, sizeof me);
+        prop_put(&p, JEMBED_WAIT_PREFIX, me, NULL);
+        props_close(&p);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+}
+
+/* Runs the start on jembed's start thread: find or create the JVM, define, bind, init. 0 when ready. */
+static int start_locked(start_job *job) {
+    jembed_library *lib = job->lib;
+    trail *t = &job->t;
     lib->trace = trace_wanted(lib);
     double started = now_ms();
+    pin_library();
+    pthread_once(&atfork_once, register_atfork);
+    pthread_once(&detach_key_once, make_detach_key);
+    if (detach_key_error != 0) {
+        trail_add(t, "pthread_key_create failed (%s): threads could not be detached when they exit\n",
+                  strerror(detach_key_error));
+        report_failed_start(lib, NULL, t);
+        return -1;
+    }
     JNIEnv *env = NULL;
-    if (find_or_create_vm(lib, &env, &t) != 0) {
-        report_failed_start(lib, NULL, &t);
+    if (find_or_create_vm(job, &env) != 0) {
+        report_failed_start(lib, NULL, t);
+        return -1;
+    }
+    watch_thread_ends(lib->vm, t);
+    if (!jvm_new_enough(env, t)) {
+        report_failed_start(lib, NULL, t);
         return -1;
     }
     if ((*env)->PushLocalFrame(env, 64) != 0) {
         (*env)->ExceptionClear(env);
-        trail_add(&t, "out of memory for JNI local references\n");
-        report_failed_start(lib, NULL, &t);
+        trail_add(t, "out of memory for JNI local references\n");
+        report_failed_start(lib, NULL, t);
         return -1;
     }
-    int rc = define_and_bind(lib, env, &t);
+    /* Counted as using the JVM from now on: a shutdown of another library no longer destroys it under this start. */
+    int joined = registry_update(env, 1, lib->created_vm, NULL);
+    if (joined == -2) {
+        trail_add(t, "the JVM is being destroyed (another library's shutdown function destroys it): a library cannot"
+                     " start in this process any more\n");
+        report_failed_start(lib, NULL, t);
+        (*env)->PopLocalFrame(env, NULL);
+        return -1;
+    }
+    mark_start_thread(env, lib, 1);
+    int rc = define_and_bind(lib, env, t);
+    mark_start_thread(env, lib, 0);
     if (rc != 0) {
-        report_failed_start(lib, env, &t);
+        report_failed_start(lib, env, t);
+        if (joined >= 0) {
+            registry_update(env, -1, 0, NULL);
+        }
     } else {
-        registry_add(env, 1, lib->created_vm, NULL);
         if (lib->dispatch == JEMBED_DISPATCH_FFM) {
             start_ffm_dispatch(lib, env, 0);
         }
@@ -554,13 +1106,85 @@ static int start_locked(jembed_library *lib) {
     return rc;
 }
 
+/* The thread running the start (valid while lib->initializing): its calls back into the library are re-entry. */
+static pthread_t init_thread;
+/* Signalled when a start ends; waited on under lib->lock by threads that found the start running. */
+static pthread_cond_t start_ended = PTHREAD_COND_INITIALIZER;
+
+static void *start_thread(void *arg) {
+    start_job *job = arg;
+    jembed_library *lib = job->lib;
+    pthread_mutex_lock(&lib->lock);
+    init_thread = pthread_self();
+    pthread_mutex_unlock(&lib->lock);
+    job->rc = start_locked(job);
+    /* This thread ends now: leave the JVM (the key's destructor would too, later than the caller's join). */
+    if (jembed_tls_env != NULL) {
+        jembed_tls_env = NULL;
+        pthread_setspecific(detach_key, NULL);
+        (*lib->vm)->DetachCurrentThread(lib->vm);
+    }
+    return NULL;
+}
+
+/*
+ * Runs the start on a thread of jembed's own with an 8 MiB stack and waits for it: the caller's stack size does
+ * not matter (HotSpot's initialisation needs far more than a small thread has), none of the start's buffers are on
+ * it, and a JVM that fails fatally during its own initialisation ends that thread instead of the process (abort
+ * hook). 0 when ready.
+ */
+static int run_start(jembed_library *lib) {
+    start_job *job = calloc(1, sizeof *job);
+    if (job == NULL) {
+        fprintf(stderr, "jembed: %s: start failed (out of memory); every function of this library will return its"
+                        " error value.\n", lib->name);
+        return -1;
+    }
+    job->lib = lib;
+    job->rc = -1;
+    job->create_lock = -1;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, JEMBED_START_STACK);
+    pthread_t t;
+    int err = pthread_create(&t, &attr, start_thread, job);
+    pthread_attr_destroy(&attr);
+    int rc = -1;
+    if (err != 0) {
+        trail_add(&job->t, "cannot create jembed's start thread: %s\n", strerror(err));
+        report_failed_start(lib, NULL, &job->t);
+    } else {
+        void *how = NULL;
+        pthread_join(t, &how);
+        rc = job->rc;
+        if (how == JEMBED_ABANDONED) {
+            /* Marked before the creation lock is released: a library waiting for it must see the mark. */
+            mark_creation_abandoned();
+            trail_add(&job->t, "the JVM failed during its own initialisation (its message is above); no JVM can be"
+                               " created in this process any more\n");
+            report_failed_start(lib, NULL, &job->t);
+            rc = -1;
+        }
+    }
+    if (job->create_lock >= 0) {
+        close(job->create_lock);
+    }
+    free(job->options);
+    free(job->env_copy);
+    free(job);
+    return rc;
+}
+
 static void report_refused_call(jembed_library *lib, int binding) {
     unsigned n = __atomic_add_fetch(&lib->failed_calls, 1, __ATOMIC_RELAXED);
     const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
     if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
         fprintf(stderr, "jembed: %s: %s: %s; returning %s\n", lib->name, fn,
-                __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN ? "the library was shut down"
-                                                                                   : "not started (start failed earlier)",
+                tls_init_cycle ? "init cycle: this thread runs (or waits for) the start of a library that the start"
+                                 " of this one waits for; call it after the init code, not from it"
+                : forked ? "the JVM does not survive fork(): exec, or start the library after forking"
+                : __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_SHUT_DOWN ? "the library was shut down"
+                                                                                     : "not started (start failed earlier)",
                 binding >= 0 ? lib->bindings[binding].error_value : "-1");
         if (n == JEMBED_REFUSED_CALL_MESSAGES) {
             fprintf(stderr, "jembed: %s: further refused calls are not reported\n", lib->name);
@@ -571,6 +1195,7 @@ static void report_refused_call(jembed_library *lib, int binding) {
 /* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start. */
 static int start(jembed_library *lib, int *ran_start) {
     *ran_start = 0;
+    tls_init_cycle = 0;
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state == JEMBED_READY) {
         return 0;
@@ -580,19 +1205,47 @@ static int start(jembed_library *lib, int *ran_start) {
     }
     int saved_errno = errno;
     pthread_mutex_lock(&lib->lock);
-    state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     int rc;
-    if (state != JEMBED_NOT_STARTED) {
-        rc = state == JEMBED_READY ? 0 : -1;
-    } else if (lib->initializing) {
-        /* The initializing thread calling back in (recursive lock): go through once bound. */
-        rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
-    } else {
+    for (;;) {
+        state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
+        if (state != JEMBED_NOT_STARTED) {
+            rc = state == JEMBED_READY ? 0 : -1;
+            break;
+        }
+        if (lib->initializing) {
+            if (pthread_equal(init_thread, pthread_self())) {
+                /* The init code calling back in on the start thread: go through once bound. */
+                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
+                break;
+            }
+            int edge = wait_begin(lib);
+            if (edge == 1) {
+                tls_init_cycle = 1;
+                rc = -1;
+                break;
+            }
+            while (lib->initializing) {
+                pthread_cond_wait(&start_ended, &lib->lock);
+            }
+            if (edge == 0) {
+                wait_end();
+            }
+            continue;
+        }
         lib->initializing = 1;
         *ran_start = 1;
-        rc = start_locked(lib);
+        /* Not held while the start runs: the start thread's re-entrant calls must get through. */
+        pthread_mutex_unlock(&lib->lock);
+        int edge = wait_begin(lib); /* a start thread starting another library waits for it too */
+        rc = run_start(lib);
+        if (edge == 0) {
+            wait_end();
+        }
+        pthread_mutex_lock(&lib->lock);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
+        pthread_cond_broadcast(&start_ended);
+        break;
     }
     pthread_mutex_unlock(&lib->lock);
     errno = saved_errno;
@@ -639,13 +1292,42 @@ JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
 #define JEMBED_ACTIVE_PROPERTY "org.jembed.activeLibraries"
 #define JEMBED_CREATED_PROPERTY "org.jembed.createdJvm"
 
+#define JEMBED_DESTROYING_PROPERTY "org.jembed.destroying"
+
+/* System.getProperty(name) != null, under the System monitor held by the caller. */
+static int property_set(JNIEnv *env, jclass sys, jmethodID get, const char *name) {
+    jstring key = (*env)->NewStringUTF(env, name);
+    jobject value = key != NULL ? (*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
+    int set = value != NULL;
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+    return set;
+}
+
+static void property_put(JNIEnv *env, jclass sys, jmethodID set, const char *name, const char *text) {
+    jstring key = (*env)->NewStringUTF(env, name);
+    jstring value = (*env)->NewStringUTF(env, text);
+    if (key != NULL && value != NULL) {
+        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
+        (*env)->DeleteLocalRef(env, prev);
+    }
+    (*env)->DeleteLocalRef(env, value);
+    (*env)->DeleteLocalRef(env, key);
+}
+
 /*
- * Adds delta to the number of started, not shut-down jembed libraries in this JVM and returns the new count
- * (-1 on a JNI failure). The count lives in a system property, the one place every library's class loader sees,
+ * Adds delta to the number of jembed libraries using this JVM (joined at the start, left at shutdown or a failed
+ * start) and returns the new count; -1 on a JNI failure; -2 when delta > 0 and a shutdown is destroying the JVM
+ * (nothing counted). The count lives in a system property, the one place every library's class loader sees,
  * updated under the monitor of java.lang.System so that libraries starting together do not lose updates.
- * mark_created records that a jembed library created the JVM; *created_by_jembed (when not NULL) tells whether one did.
+ * mark_created records that a jembed library created the JVM. With destroy (a shutdown), *destroy tells whether the
+ * caller must destroy the JVM (no user left, a jembed library created it); the JVM is then marked as being destroyed
+ * under the same monitor, so that no start joins it any more.
  */
-static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_by_jembed) {
+static int registry_update(JNIEnv *env, int delta, int mark_created, int *destroy) {
+    if (destroy != NULL) {
+        *destroy = 0;
+    }
     jclass sys = (*env)->FindClass(env, "java/lang/System");
     if (sys == NULL) {
         (*env)->ExceptionClear(env);
@@ -656,36 +1338,31 @@ static int registry_add(JNIEnv *env, int delta, int mark_created, int *created_b
     jstring key = (*env)->NewStringUTF(env, JEMBED_ACTIVE_PROPERTY);
     int count = -1;
     if (get != NULL && set != NULL && key != NULL && (*env)->MonitorEnter(env, sys) == JNI_OK) {
-        count = 0;
-        jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
-        if (old != NULL) {
-            const char *text = (*env)->GetStringUTFChars(env, old, NULL);
-            if (text != NULL) {
-                count = atoi(text);
-                (*env)->ReleaseStringUTFChars(env, old, text);
+        if (delta > 0 && property_set(env, sys, get, JEMBED_DESTROYING_PROPERTY)) {
+            count = -2;
+        } else {
+            count = 0;
+            jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
+            if (old != NULL) {
+                const char *text = (*env)->GetStringUTFChars(env, old, NULL);
+                if (text != NULL) {
+                    count = atoi(text);
+                    (*env)->ReleaseStringUTFChars(env, old, text);
+                }
+                (*env)->DeleteLocalRef(env, old);
             }
-            (*env)->DeleteLocalRef(env, old);
+            count += delta;
+            char buf[16];
+            snprintf(buf, sizeof buf, "%d", count);
+            property_put(env, sys, set, JEMBED_ACTIVE_PROPERTY, buf);
+            if (mark_created) {
+                property_put(env, sys, set, JEMBED_CREATED_PROPERTY, "true");
+            }
+            if (destroy != NULL && count == 0 && property_set(env, sys, get, JEMBED_CREATED_PROPERTY)) {
+                property_put(env, sys, set, JEMBED_DESTROYING_PROPERTY, "true");
+                *destroy = !(*env)->ExceptionCheck(env);
+            }
         }
-        count += delta;
-        char buf[16];
-        snprintf(buf, sizeof buf, "%d", count);
-        jstring value = (*env)->NewStringUTF(env, buf);
-        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
-        (*env)->DeleteLocalRef(env, prev);
-        (*env)->DeleteLocalRef(env, value);
-        jstring ckey = (*env)->NewStringUTF(env, JEMBED_CREATED_PROPERTY);
-        if (mark_created) {
-            jstring yes = (*env)->NewStringUTF(env, "true");
-            prev = (*env)->CallStaticObjectMethod(env, sys, set, ckey, yes);
-            (*env)->DeleteLocalRef(env, prev);
-            (*env)->DeleteLocalRef(env, yes);
-        }
-        if (created_by_jembed != NULL) {
-            jobject created = (*env)->CallStaticObjectMethod(env, sys, get, ckey);
-            *created_by_jembed = created != NULL;
-            (*env)->DeleteLocalRef(env, created);
-        }
-        (*env)->DeleteLocalRef(env, ckey);
         (*env)->MonitorExit(env, sys);
     }
     if ((*env)->ExceptionCheck(env)) {
@@ -704,9 +1381,8 @@ int jembed_shutdown(jembed_library *lib) {
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
         JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
         if (env != NULL) {
-            int created_by_jembed = 0;
-            int remaining = registry_add(env, -1, 0, &created_by_jembed);
-            int destroy = remaining == 0 && created_by_jembed;
+            int destroy = 0;
+            registry_update(env, -1, 0, &destroy);
             /* No FFM stub is published after this; calls already past their table load may still run. */
             jmethodID stop = (*env)->GetStaticMethodID(env, lib->bridge, "$dispatchStop", "()V");
             if (stop != NULL) {
@@ -723,6 +1399,7 @@ int jembed_shutdown(jembed_library *lib) {
             if (destroy) {
                 /* Runs shutdown hooks and waits for non-daemon Java threads; jembed's threads are daemons. */
                 jembed_tls_env = NULL;
+                __atomic_store_n(&destroyed_vm, 1, __ATOMIC_RELEASE);
                 (*lib->vm)->DestroyJavaVM(lib->vm);
             }
         }

@@ -6,9 +6,12 @@
  *   1. every exported function begins with one acquire-load of its entry in the FFM dispatch table
  *      (lib->fast): when set, the call goes straight through an FFM upcall stub; otherwise through
  *      JNI on a cached jmethodID of the library's bridge class (after an acquire-load of lib->state);
- *   2. the first call starts the runtime under the library's recursive lock: find or create the JVM,
- *      define the library's class loader over the classes frozen in the .so, bind, run init code;
- *   3. a failed start is reported once and is permanent: calls return their error value.
+ *   2. the first call starts the runtime on a thread of jembed's own (8 MiB stack) while it waits: pin the
+ *      library, find or create the JVM (under a process-wide creation lock, with HotSpot's abort hook escaped
+ *      on that thread), join the JVM-wide registry, define the library's class loader over the classes frozen
+ *      in the .so, bind, run init code; other threads wait on the library's lock and condition;
+ *   3. a failed start is reported once and is permanent: calls return their error value; so are calls in the
+ *      child of a fork().
  */
 #ifndef JEMBED_RUNTIME_H
 #define JEMBED_RUNTIME_H
@@ -62,7 +65,7 @@ typedef struct jembed_library {
     /* state */
     int state;                          /* JEMBED_NOT_STARTED / READY / FAILED; atomic */
     pthread_mutex_t lock;               /* recursive */
-    int initializing;                   /* set while the start runs, under lock */
+    int initializing;                   /* set while the start runs (on jembed's start thread), under lock */
     int bound;                          /* method IDs are valid (re-entrant calls during init) */
     unsigned failed_calls;              /* calls refused after a failed start, for rate-limited messages */
     JavaVM *vm;

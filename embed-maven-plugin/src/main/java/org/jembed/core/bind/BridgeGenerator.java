@@ -63,7 +63,7 @@ public final class BridgeGenerator {
             writeBridgeMethod(cw, bindings.get(i), i);
             writeFfmWrapper(cw, internalName, bindings.get(i));
         }
-        writeInit(cw, internalName, inits);
+        writeInit(cw, internalName, inits, bindings);
         writeDispatchMethods(cw, internalName, bindings);
         cw.visitEnd();
         return cw.toByteArray();
@@ -236,7 +236,13 @@ public final class BridgeGenerator {
         mv.visitEnd();
     }
 
-    private static void writeInit(ClassWriter cw, String internalName, List<ExportScanner.Found> inits) {
+    /**
+     * {@code $init()}: sets the thread's context class loader, runs the {@code @Init} methods in order, then
+     * initialises every class holding an {@code @Export} method ({@code Class.forName(name, true, loader)}), so that a
+     * static initializer that throws is a failed start, reported once, not an error on every call.
+     */
+    private static void writeInit(ClassWriter cw, String internalName, List<ExportScanner.Found> inits,
+                                  List<Binding> bindings) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, INIT_METHOD, "()V", null, null);
         mv.visitCode();
         // The initializing thread sees the library's loader as its context class loader (ServiceLoader etc.).
@@ -246,6 +252,19 @@ public final class BridgeGenerator {
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Thread", "setContextClassLoader", "(Ljava/lang/ClassLoader;)V", false);
         for (ExportScanner.Found f : inits) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, f.className(), f.methodName(), "()V", false);
+        }
+        java.util.Set<String> exportClasses = new java.util.LinkedHashSet<>();
+        for (Binding b : bindings) {
+            exportClasses.add(b.method().className());
+        }
+        for (String c : exportClasses) {
+            mv.visitLdcInsn(Type.getObjectType(c).getClassName());
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitLdcInsn(Type.getObjectType(internalName));
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "getClassLoader", "()Ljava/lang/ClassLoader;", false);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
+                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
+            mv.visitInsn(Opcodes.POP);
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
