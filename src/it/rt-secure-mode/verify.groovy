@@ -4,6 +4,13 @@
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
 
+// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
+// the last of it: a finished run also joins them.
+def finished = { Process proc, List pumps, long seconds ->
+    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
+    if (done) pumps*.join(10000)
+    done
+}
 def sh = { List cmd, Map env = [:], File dir = null ->
     def pb = new ProcessBuilder(cmd.collect { it.toString() })
     if (dir != null) pb.directory(dir)
@@ -12,8 +19,8 @@ def sh = { List cmd, Map env = [:], File dir = null ->
     pb.environment().putAll(env)
     def p = pb.start()
     def out = new StringBuilder(), err = new StringBuilder()
-    p.consumeProcessOutput(out, err)
-    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
+    if (!finished(p, pumps, 60)) {
         p.destroyForcibly(); p.waitFor(); Thread.sleep(200)
         return [-1, out.toString(), err.toString() + '\n(timed out after 60 s, killed)']
     }

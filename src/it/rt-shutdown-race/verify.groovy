@@ -16,14 +16,21 @@ def dir = java.nio.file.Files.createTempDirectory('rt-shutdown-race').toFile()
     assert src.isFile() : "${lib} was not built"
     java.nio.file.Files.copy(src.toPath(), new File(dir, src.name).toPath())
 }
+// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
+// the last of it: a finished run also joins them.
+def finished = { Process proc, List pumps, long seconds ->
+    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
+    if (done) pumps*.join(10000)
+    done
+}
 def run = { List cmd, Map env = [:] ->
     def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir)
     pb.environment().remove('LD_LIBRARY_PATH')
     pb.environment().putAll(env)
     def p = pb.start()
     def out = new StringBuilder(), err = new StringBuilder()
-    p.consumeProcessOutput(out, err)
-    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
+    if (!finished(p, pumps, 60)) {
         p.destroyForcibly()
         p.waitFor()
         Thread.sleep(200)

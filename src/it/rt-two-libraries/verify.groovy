@@ -5,13 +5,20 @@ def dir = java.nio.file.Files.createTempDirectory('two-libraries').toFile()
     assert src.isFile() : "${lib} was not built"
     java.nio.file.Files.copy(src.toPath(), new File(dir, src.name).toPath())
 }
+// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
+// the last of it: a finished run also joins them.
+def finished = { Process proc, List pumps, long seconds ->
+    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
+    if (done) pumps*.join(10000)
+    done
+}
 def run = { List cmd ->
     def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir)
     pb.environment().remove('LD_LIBRARY_PATH')
     def p = pb.start()
     def out = new StringBuilder(), err = new StringBuilder()
-    p.consumeProcessOutput(out, err)
-    assert p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) : "${cmd} timed out"
+    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
+    assert finished(p, pumps, 120) : "${cmd} timed out"
     [p.exitValue(), out.toString(), err.toString()]
 }
 def (cc, ccOut, ccErr) = run(['gcc', '-Wall', '-Wextra', '-Werror', "-I${basedir}/two-a/src/main/c", "-I${basedir}/two-b/src/main/c",
