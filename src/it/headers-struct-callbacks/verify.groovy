@@ -19,4 +19,8 @@ assert !log.contains('no invoker is generated')
 assert !log.contains('no downcall is generated')
 def view = new File(basedir, 'target/generated-sources/jembed/java/org/example/capi/mixed_t.java').text
 assert view.contains('public static final java.lang.foreign.StructLayout LAYOUT = ')
+def tagged = new File(basedir, 'target/generated-sources/jembed/java/org/example/capi/tagged_t.java').text
+['public int i()', 'public float f()', 'public short lo()', 'public tagged_t hi(short value)'].each {
+    assert tagged.contains(it) : "tagged_t has no ${it}"
+}
 return true

@@ -31,4 +31,13 @@ cplx_t java_cmul(cplx_t a, cplx_t b);
 int64_t java_big_sum(int64_t seed);
 /* The address of the internal function j_twice, which Java implements (@Export): C calls it. */
 int_fn_t java_twice_address(void);
+
+/* C11 anonymous members: their members are tagged_t's own, for C and for Java's view. */
+typedef struct {
+    int32_t kind;
+    union { int32_t i; float f; };
+    struct { int16_t lo, hi; };
+} tagged_t;
+/* Java reads kind, i or f, lo and hi, writes hi = 99 and returns i (kind 0) or (int) f (kind 1), plus lo. */
+int32_t java_tagged(tagged_t *t);
 #endif

@@ -71,6 +71,14 @@ int main(void) {
     CHECK(twice != NULL && twice(21) == 42);
     printf("address: j_twice$address()(21) = %d\n", twice ? twice(21) : -999);
 
+    /* anonymous members, read and written by Java as tagged_t's own */
+    tagged_t t1 = { .kind = 0, .i = 40, .lo = 2, .hi = 0 };
+    tagged_t t2 = { .kind = 1, .f = 7.5f, .lo = 3, .hi = 0 };
+    int r1 = java_tagged(&t1), r2 = java_tagged(&t2);
+    CHECK(r1 == 42 && t1.hi == 99);
+    CHECK(r2 == 10 && t2.hi == 99);
+    printf("anonymous members: java_tagged -> %d (hi %d), %d (hi %d)\n", r1, t1.hi, r2, t2.hi);
+
     printf("%s: %d checks\n", failures == 0 ? "all passed" : "FAILURES", checks);
     return failures == 0 ? 0 : 1;
 }

@@ -9,6 +9,7 @@ import org.example.capi.cplx_t;
 import org.example.capi.internal_h;
 import org.example.capi.mixed_op_t;
 import org.example.capi.mixed_t;
+import org.example.capi.tagged_t;
 import org.example.capi.vec_op_t;
 import org.example.capi.vec_t;
 import org.jembed.runtime.Export;
@@ -97,6 +98,14 @@ public final class StructCallbacks {
     @Export
     public static MemorySegment java_twice_address() {
         return internal_h.j_twice$address();
+    }
+
+    @Export
+    public static int java_tagged(tagged_t t) {
+        int v = t.kind() == 0 ? t.i() : (int) t.f();
+        int r = v + t.lo();
+        t.hi((short) 99);
+        return r;
     }
 
     @Export
