@@ -40,4 +40,9 @@ typedef struct {
 } tagged_t;
 /* Java reads kind, i or f, lo and hi, writes hi = 99 and returns i (kind 0) or (int) f (kind 1), plus lo. */
 int32_t java_tagged(tagged_t *t);
+/* An anonymous struct member by value: FFM sees its members where the compiler put them. */
+typedef struct { int32_t id; struct { float x, y; }; } anon_pt;
+typedef anon_pt (*anon_fn_t)(anon_pt p);
+/* Java calls fn(p) through anon_fn_t.invoke. */
+anon_pt java_anon(anon_fn_t fn, anon_pt p);
 #endif

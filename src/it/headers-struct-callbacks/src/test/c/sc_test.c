@@ -20,6 +20,11 @@ static mixed_t c_flip(mixed_t m) {
     return r;
 }
 
+static anon_pt c_anon(anon_pt p) {
+    anon_pt r = { .id = p.id + 1, .x = p.y, .y = p.x };
+    return r;
+}
+
 int main(void) {
     /* Java calls a C pointer with structs by value (invoke) */
     vec_t a = { 5, 7 }, b = { 1, 2 };
@@ -78,6 +83,11 @@ int main(void) {
     CHECK(r1 == 42 && t1.hi == 99);
     CHECK(r2 == 10 && t2.hi == 99);
     printf("anonymous members: java_tagged -> %d (hi %d), %d (hi %d)\n", r1, t1.hi, r2, t2.hi);
+
+    anon_pt ap = { .id = 7, .x = 1.25f, .y = -2.5f };
+    anon_pt aq = java_anon(c_anon, ap);
+    CHECK(aq.id == 8 && aq.x == -2.5f && aq.y == 1.25f);
+    printf("anonymous member by value: c_anon -> {%d, %.2f, %.2f}\n", aq.id, aq.x, aq.y);
 
     printf("%s: %d checks\n", failures == 0 ? "all passed" : "FAILURES", checks);
     return failures == 0 ? 0 : 1;

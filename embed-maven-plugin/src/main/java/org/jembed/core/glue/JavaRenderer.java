@@ -193,8 +193,8 @@ public final class JavaRenderer {
      */
     private List<String> nested(StructDecl s, String cls, ApiModel model, ViewNames views) {
         List<Map.Entry<String, CType>> members = new ArrayList<>();
-        for (org.jembed.core.model.Field f : s.fields()) {
-            if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+        for (org.jembed.core.model.Field f : Layout.named(s, model)) {
+            if (f.bitWidth().isEmpty()) {
                 members.add(Map.entry(f.name(), f.type()));
             }
         }

@@ -43,13 +43,11 @@ public final class FfmLayout {
                 .orElseThrow(() -> new IllegalArgumentException("struct " + name + " has no probed layout"));
         record Part(long offset, long size, long align, String text) {}
         List<Part> parts = new ArrayList<>();
-        for (Field f : s.fields()) {
-            if (f.bitWidth().isPresent()) {
-                throw new IllegalArgumentException("struct " + name + " has bit-fields");
-            }
-            if (f.name().isEmpty()) {
-                throw new IllegalArgumentException("struct " + name + " has an anonymous member");
-            }
+        if (hasBitFields(s, model)) {
+            throw new IllegalArgumentException("struct " + name + " has bit-fields");
+        }
+        // an anonymous struct member's members are laid out where the compiler put them; an anonymous union's overlap
+        for (Field f : Layout.named(s, model)) {
             Long offset = l.offsets().get(f.name());
             Long size = l.sizes().get(f.name());
             if (offset == null || size == null) {
@@ -69,7 +67,7 @@ public final class FfmLayout {
         long maxAlign = 1;
         for (Part p : parts) {
             if (p.offset() < at) {
-                throw new IllegalArgumentException("struct " + name + " has overlapping members");
+                throw new IllegalArgumentException("struct " + name + " has overlapping members (an anonymous union)");
             }
             if (p.offset() > at) {
                 out.add("MemoryLayout.paddingLayout(" + (p.offset() - at) + "L)");
@@ -86,6 +84,19 @@ public final class FfmLayout {
                     + " (packed or aligned), which FFM's layouts cannot describe");
         }
         return "MemoryLayout.structLayout(" + String.join(", ", out) + ")";
+    }
+
+    private static boolean hasBitFields(StructDecl s, ApiModel model) {
+        for (Field f : s.fields()) {
+            if (f.bitWidth().isPresent()) {
+                return true;
+            }
+            if (f.name().isEmpty() && f.type().resolved() instanceof CType.StructRef r
+                    && model.struct(r.key()).map(inner -> hasBitFields(inner, model)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A member's layout text; {@code align[0]} receives its alignment. */

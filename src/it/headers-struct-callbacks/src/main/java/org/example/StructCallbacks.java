@@ -2,6 +2,8 @@ package org.example;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.example.capi.anon_fn_t;
+import org.example.capi.anon_pt;
 import org.example.capi.big_op_t;
 import org.example.capi.big_t;
 import org.example.capi.checked_t;
@@ -106,6 +108,11 @@ public final class StructCallbacks {
         int r = v + t.lo();
         t.hi((short) 99);
         return r;
+    }
+
+    @Export
+    public static anon_pt java_anon(MemorySegment fn, anon_pt p) {
+        return anon_fn_t.invoke(fn, p);
     }
 
     @Export
