@@ -5,6 +5,7 @@ import java.util.List;
 import org.jembed.core.bind.TypeMapping;
 import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
+import org.jembed.core.model.FfmLayout;
 import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.model.Field;
@@ -69,9 +70,9 @@ public final class ApiChecker {
 
     /**
      * What builds but is only partly carried: function-pointer types (of {@code model}) and, for an internal header,
-     * functions that pass a struct or union by value get no generated invoker or downcall, since jembed's FFM
-     * invokers carry only primitives and pointers so far. Such a callback still crosses as a {@code MemorySegment},
-     * and such an internal function may still be implemented in Java with {@code @Export}.
+     * functions that pass a struct by value FFM cannot describe (a union, a packed struct, bit-fields, an anonymous
+     * struct) get no generated invoker or downcall. Such a callback still crosses as a {@code MemorySegment}, and such
+     * an internal function may still be implemented in Java with {@code @Export}.
      *
      * @param model    a parsed header
      * @param internal true when {@code model} is the internal header (its functions may become downcalls)
@@ -85,30 +86,44 @@ public final class ApiChecker {
                 target = p.pointee().resolved();
             }
             if (target instanceof CType.Function f) {
-                byValue(f).ifPresent(what -> out.add(new Diagnostic(t.pos(), Diagnostic.Severity.WARNING,
-                        "no invoker is generated for '" + t.name() + "': it passes " + what + " by value, which jembed's "
-                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)")));
+                notCarried(f, model).ifPresent(what -> out.add(new Diagnostic(t.pos(), Diagnostic.Severity.WARNING,
+                        "no invoker is generated for '" + t.name() + "': it passes " + what + ", which FFM cannot "
+                        + "describe; Java receives it as a MemorySegment (pass a pointer to call it from Java)")));
             }
         }
         if (internal) {
             for (FunctionDecl fn : model.functions()) {
-                byValue(new CType.Function(fn.returnType(), fn.params(), fn.variadic())).ifPresent(what -> out.add(
+                notCarried(new CType.Function(fn.returnType(), fn.params(), fn.variadic()), model).ifPresent(what -> out.add(
                         new Diagnostic(fn.pos(), Diagnostic.Severity.WARNING, "no downcall is generated for '" + fn.name()
-                        + "': it passes " + what + " by value, which jembed's downcalls cannot carry yet; implement it in "
-                        + "Java with @Export, or pass a pointer")));
+                        + "': it passes " + what + ", which FFM cannot describe; implement it in Java with @Export, "
+                        + "or pass a pointer")));
             }
         }
         return out;
     }
 
-    /** The first struct or union a function type passes or returns by value, quoted, e.g. {@code 'point_t'}. */
-    private static java.util.Optional<String> byValue(CType.Function f) {
+    /**
+     * The first struct or union a function type passes or returns by value that FFM cannot carry, quoted with the
+     * reason, e.g. {@code 'packed_t' by value (struct packed_t is packed ...)}.
+     */
+    private static java.util.Optional<String> notCarried(CType.Function f, ApiModel model) {
         List<CType> types = new ArrayList<>();
         types.add(f.returnType());
         f.params().forEach(p -> types.add(p.type()));
         for (CType t : types) {
-            if (t.resolved() instanceof CType.StructRef) {
-                return java.util.Optional.of("'" + t.cName() + "'");
+            if (t.resolved() instanceof CType.StructRef r) {
+                java.util.Optional<StructDecl> s = model.struct(r.key());
+                String why;
+                if (s.isEmpty() || !s.get().complete()) {
+                    why = "it is incomplete";
+                } else if (s.get().typedefName().isEmpty() && s.get().tag().isEmpty()) {
+                    why = "an anonymous struct has no view; give it a typedef name";
+                } else {
+                    why = FfmLayout.of(s.get(), model).reason();
+                }
+                if (!why.isEmpty()) {
+                    return java.util.Optional.of("'" + t.cName() + "' by value (" + why + ")");
+                }
             }
         }
         return java.util.Optional.empty();

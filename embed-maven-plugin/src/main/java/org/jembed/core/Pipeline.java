@@ -75,6 +75,41 @@ public final class Pipeline {
     }
 
     /**
+     * How the library's runtime behaves, as the pom says it; the core turns it into the glue's options, so a Mojo needs
+     * no glue type.
+     *
+     * @param optionsEnvVar     the environment variable JVM options may also come from, if allowed
+     * @param strictEnvironment refuse to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
+     * @param shutdownFunction  the exported shutdown function's name, if any
+     * @param dispatch          how calls reach Java: {@code auto}, {@code jni} or {@code ffm}, in any case
+     * @param trustEnvironment  whether the library may read its environment (JVM location and options); {@code false}
+     *                          acts as in a privileged process (see the Security page)
+     * @throws IllegalArgumentException when {@code dispatch} is none of these, naming {@code <dispatch>}
+     */
+    public record RuntimeRequest(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
+                                 String dispatch, boolean trustEnvironment) {
+        public RuntimeRequest {
+            options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
+        }
+
+        /** The glue's options. */
+        GlueRenderer.RuntimeOptions options() {
+            return options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
+        }
+
+        private static GlueRenderer.RuntimeOptions options(String dispatch, Optional<String> optionsEnvVar,
+                                                            boolean strictEnvironment, Optional<String> shutdownFunction,
+                                                            boolean trustEnvironment) {
+            for (GlueRenderer.Dispatch d : GlueRenderer.Dispatch.values()) {
+                if (d.name().equalsIgnoreCase(dispatch)) {
+                    return new GlueRenderer.RuntimeOptions(optionsEnvVar, strictEnvironment, shutdownFunction, d, trustEnvironment);
+                }
+            }
+            throw new IllegalArgumentException("<dispatch> must be auto, jni or ffm, got '" + dispatch + "'");
+        }
+    }
+
+    /**
      * A library build.
      *
      * @param header           the header request
@@ -89,23 +124,22 @@ public final class Pipeline {
      * @param compilerOptions  extra C compiler options
      * @param linkerOptions    extra linker options
      * @param startFunction    name under which to export the explicit start function, if any
-     * @param runtime          run-time options (JVM options from the environment, strict mode, shutdown function)
-     * @param javaSource       maps a Java method to its source path for messages
+     * @param runtime          run-time options (JVM options from the environment, strict mode, shutdown function, dispatch)
+     * @param javaSourceRoots  the project's Java source roots, to name a Java method's source file in messages
      * @param staticLibrary    whether to also write {@code lib<name>.a} (the same objects, for static linking)
      */
     public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                                  Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                                  List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
-                                 Optional<String> startFunction, GlueRenderer.RuntimeOptions runtime,
-                                 Function<ExportScanner.Found, String> javaSource, boolean staticLibrary) {
+                                 Optional<String> startFunction, RuntimeRequest runtime,
+                                 List<Path> javaSourceRoots, boolean staticLibrary) {
         /** A request for the shared library only. */
         public LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                               Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                               List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
-                              Optional<String> startFunction, GlueRenderer.RuntimeOptions runtime,
-                              Function<ExportScanner.Found, String> javaSource) {
+                              Optional<String> startFunction, RuntimeRequest runtime, List<Path> javaSourceRoots) {
             this(header, libraryName, classesDir, runtimeClasspath, buildDir, generatedCDir, userCSources, javaHome,
-                    jvmOptions, compilerOptions, linkerOptions, startFunction, runtime, javaSource, false);
+                    jvmOptions, compilerOptions, linkerOptions, startFunction, runtime, javaSourceRoots, false);
         }
     }
 
@@ -187,6 +221,20 @@ public final class Pipeline {
         return model;
     }
 
+    /** A Java method's source file, relative to the project when it lies under a source root, for binding messages. */
+    private static Function<ExportScanner.Found, String> javaSource(List<Path> roots, Path baseDir) {
+        return found -> {
+            String pkg = found.className().contains("/") ? found.className().substring(0, found.className().lastIndexOf('/')) : "";
+            for (Path root : roots) {
+                Path candidate = root.resolve(pkg).resolve(found.sourceFile());
+                if (Files.isRegularFile(candidate)) {
+                    return relativize(baseDir, candidate).toString();
+                }
+            }
+            return pkg.isEmpty() ? found.sourceFile() : pkg + "/" + found.sourceFile();
+        };
+    }
+
     private static List<Diagnostic> unique(List<Diagnostic> diagnostics) {
         return List.copyOf(new java.util.LinkedHashSet<>(diagnostics));
     }
@@ -256,7 +304,7 @@ public final class Pipeline {
         Optional<ApiModel> internal = readInternalHeader(hr, log);
         ViewNames views = ViewNames.of(model, hr.javaPackage());
         ExportScanner.Scan scan = ExportScanner.scanAll(request.classesDir());
-        BindingChecker.Result checked = new BindingChecker(model, internal, views, request.javaSource(),
+        BindingChecker.Result checked = new BindingChecker(model, internal, views, javaSource(request.javaSourceRoots(), hr.baseDir()),
                 scan.staticMethods()).check(scan.found());
         log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
                 + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
@@ -284,7 +332,7 @@ public final class Pipeline {
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         jvmOptions.addAll(request.jvmOptions());
         GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
-                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime(), frozen.image(),
+                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime().options(), frozen.image(),
                 frozen.sha256(), boot);
         GlueRenderer glue = new GlueRenderer(new Templates());
         Path cDir = request.generatedCDir();

@@ -25,8 +25,6 @@ import org.jembed.core.Pipeline;
 import org.jembed.core.dist.Bundle;
 import org.jembed.core.dist.Platform;
 import org.jembed.core.dist.RuntimeImage;
-import org.jembed.core.bind.ExportScanner;
-import org.jembed.core.glue.GlueRenderer;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.nativebuild.NativeBuilder;
 
@@ -223,15 +221,6 @@ public class LibraryMojo extends AbstractEmbedMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
-    private GlueRenderer.Dispatch dispatch() throws MojoFailureException {
-        for (GlueRenderer.Dispatch d : GlueRenderer.Dispatch.values()) {
-            if (d.name().equalsIgnoreCase(dispatch)) {
-                return d;
-            }
-        }
-        throw new MojoFailureException("<dispatch> must be auto, jni or ffm, got '" + dispatch + "'");
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -262,10 +251,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
-                new GlueRenderer.RuntimeOptions(
-                        jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                        strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch(), trustEnvironment),
-                this::javaSource, staticLibrary);
+                runtimeRequest(name), javaSourceRoots(), staticLibrary);
         Pipeline.LibraryResult result;
         try {
             result = Pipeline.buildLibrary(request, buildLog());
@@ -352,16 +338,18 @@ public class LibraryMojo extends AbstractEmbedMojo {
         }
     }
 
-    /** The source file of a Java method, relative to the project, for binding messages. */
-    private String javaSource(ExportScanner.Found found) {
-        String pkg = found.className().contains("/") ? found.className().substring(0, found.className().lastIndexOf('/')) : "";
-        for (String root : project.getCompileSourceRoots()) {
-            Path candidate = Path.of(root, pkg, found.sourceFile());
-            if (Files.isRegularFile(candidate)) {
-                return rel(candidate).toString();
-            }
+    private Pipeline.RuntimeRequest runtimeRequest(String name) throws MojoFailureException {
+        try {
+            return new Pipeline.RuntimeRequest(
+                    jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
+                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         }
-        return pkg.isEmpty() ? found.sourceFile() : pkg + "/" + found.sourceFile();
+    }
+
+    private List<Path> javaSourceRoots() {
+        return project.getCompileSourceRoots().stream().map(Path::of).toList();
     }
 
     private String classifier() throws MojoExecutionException {

@@ -85,23 +85,32 @@ class ApiCheckerTest {
     }
 
     @Test
-    void callbacksAndDowncallsPassingStructsByValueAreWarnedAbout() throws Exception {
-        ApiModel model = parse("""
+    void structsByValueAreCarriedUnlessFfmCannotDescribeThem() throws Exception {
+        Files.writeString(dir.resolve("plugin.h"), """
                 typedef struct { int x, y; } point_t;
+                typedef struct __attribute__((packed)) { char c; int n; } packed_t;
+                typedef union { int i; float f; } num_t;
                 typedef int (*visit_t)(point_t p, void *user);
-                typedef int (*ok_t)(point_t *p);
+                typedef point_t (*make_t)(int x);
+                typedef int (*pack_t)(packed_t p);
+                typedef num_t (*num_fn_t)(void);
                 point_t mirror(point_t p);
+                int packed_in(packed_t p);
                 """);
-        ApiChecker.check(model, ViewNames.of(model, "com.example"));
+        Preprocessor.Result pp = Preprocessor.run("gcc", dir, Path.of("plugin.h"), List.of());
+        HeaderParser.Result parsed = HeaderParser.analyze(pp.text(), pp.mainFileName());
+        ApiModel model = org.jembed.core.header.Probe.run(parsed.model(), parsed.macros(),
+                new org.jembed.core.header.Probe.Request("gcc", dir, pp.mainFileName(), List.of(), List.of())).model();
+        String packed = "'packed_t' by value (struct packed_t is packed: member n at offset 1 is not aligned), which FFM "
+                + "cannot describe; ";
         assertEquals(List.of(
-                "plugin.h:2:15: warning: no invoker is generated for 'visit_t': it passes 'point_t' by value, which jembed's "
-                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)"),
-                ApiChecker.warnings(model, false).stream().map(Diagnostic::toString).toList());
-        assertEquals(List.of(
-                "plugin.h:2:15: warning: no invoker is generated for 'visit_t': it passes 'point_t' by value, which jembed's "
-                        + "invokers cannot carry yet; Java receives it as a MemorySegment (pass a pointer to call it from Java)",
-                "plugin.h:4:9: warning: no downcall is generated for 'mirror': it passes 'point_t' by value, which jembed's "
-                        + "downcalls cannot carry yet; implement it in Java with @Export, or pass a pointer"),
+                "plugin.h:6:15: warning: no invoker is generated for 'pack_t': it passes " + packed
+                        + "Java receives it as a MemorySegment (pass a pointer to call it from Java)",
+                "plugin.h:7:17: warning: no invoker is generated for 'num_fn_t': it passes 'num_t' by value (a union: "
+                        + "which member is live is unknown), which FFM cannot describe; Java receives it as a "
+                        + "MemorySegment (pass a pointer to call it from Java)",
+                "plugin.h:9:5: warning: no downcall is generated for 'packed_in': it passes " + packed
+                        + "implement it in Java with @Export, or pass a pointer"),
                 ApiChecker.warnings(model, true).stream().map(Diagnostic::toString).toList());
     }
 }

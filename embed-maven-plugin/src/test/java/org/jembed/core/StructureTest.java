@@ -40,4 +40,24 @@ class StructureTest {
         }
         assertEquals(List.of(), offenders);
     }
+
+    /**
+     * The Mojos read parameters, build a request and call the core's entry points ({@code Pipeline}, the checks, the
+     * test runner, the bundle): they use nothing of the glue and binding stages behind them.
+     */
+    @Test
+    void mojosUseNoGlueOrBindingType() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/jembed/plugin"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    String l = line.strip();
+                    if (l.contains("org.jembed.core.glue.") || l.contains("org.jembed.core.bind.")) {
+                        offenders.add(f.getFileName() + ": " + l);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
 }

@@ -9,6 +9,7 @@ import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.ConstantDecl;
 import org.jembed.core.model.EnumDecl;
+import org.jembed.core.model.FfmLayout;
 import org.jembed.core.model.Layout;
 import org.jembed.core.model.Carrier;
 import org.jembed.core.model.SourcePos;
@@ -121,6 +122,7 @@ public final class JavaRenderer {
             v.put("align", layout.align());
             v.put("fields", fields(s, model, views));
             v.put("nested", nested(s, cls, model, views));
+            v.put("ffmLayout", FfmLayout.of(s, model).expression().orElse(""));
             out.put(prefix + cls + ".java", templates.render("view.java.vm", v));
         }
         List<SymbolTable.Entry> symbols = SymbolTable.entries(model, internal);
@@ -129,20 +131,24 @@ public final class JavaRenderer {
         if (!constants.isEmpty() || !globals.isEmpty()) {
             String cls = constantsClass(model.headerName());
             out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of(),
-                    variableFunctionPointers(symbols, false, cls, model, views)));
+                    List.of(), variableFunctionPointers(symbols, false, cls, model, views)));
         }
         if (internal.isPresent()) {
             ApiModel in = internal.get();
             String cls = constantsClass(in.headerName());
             List<JavaGlobal> internalGlobals = globals(symbols, true, in, views);
             List<Downcall> downcalls = new ArrayList<>();
+            List<FunctionAddress> addresses = new ArrayList<>();
             for (SymbolTable.Entry e : symbols) {
                 if (e.function().isPresent()) {
-                    downcall(e.function().get(), e.index(), views, in).ifPresent(downcalls::add);
+                    FunctionDecl fn = e.function().get();
+                    downcall(fn, e.index(), views, in).ifPresent(downcalls::add);
+                    addresses.add(new FunctionAddress(KEYWORDS.contains(fn.name()) ? fn.name() + "_" : fn.name(),
+                            fn.prototype(), e.index(), fn.pos()));
                 }
             }
             out.put(prefix + cls + ".java", renderSymbols(in.headerName(), views.packageName(), cls, List.of(),
-                    internalGlobals, downcalls, variableFunctionPointers(symbols, true, cls, in, views)));
+                    internalGlobals, downcalls, addresses, variableFunctionPointers(symbols, true, cls, in, views)));
         }
         java.util.Set<String> taken = new java.util.HashSet<>(out.keySet());
         for (TypedefDecl t : model.typedefs()) {
@@ -187,8 +193,8 @@ public final class JavaRenderer {
      */
     private List<String> nested(StructDecl s, String cls, ApiModel model, ViewNames views) {
         List<Map.Entry<String, CType>> members = new ArrayList<>();
-        for (org.jembed.core.model.Field f : s.fields()) {
-            if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+        for (org.jembed.core.model.Field f : Layout.named(s, model)) {
+            if (f.bitWidth().isEmpty()) {
                 members.add(Map.entry(f.name(), f.type()));
             }
         }
@@ -240,7 +246,8 @@ public final class JavaRenderer {
     }
 
     private String renderSymbols(String headerName, String packageName, String cls, List<JavaConstant> constants,
-                                 List<JavaGlobal> globals, List<Downcall> downcalls, List<String> nested) {
+                                 List<JavaGlobal> globals, List<Downcall> downcalls, List<FunctionAddress> addresses,
+                                 List<String> nested) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("headerName", headerName);
         v.put("packageName", packageName);
@@ -248,9 +255,21 @@ public final class JavaRenderer {
         v.put("constants", constants);
         v.put("globals", globals);
         v.put("downcalls", downcalls);
+        v.put("addresses", addresses);
         v.put("nested", nested);
         return templates.render("constants.java.vm", v);
     }
+
+    /**
+     * The address of an internal function (implemented in user C or in Java with {@code @Export}), for Java to hand
+     * to C as a function pointer ({@code internal_h.name$address()}).
+     *
+     * @param name         the Java name
+     * @param cDeclaration the C declaration, for Javadoc
+     * @param index        its entry in the symbol table
+     * @param pos          where it is declared
+     */
+    public record FunctionAddress(String name, String cDeclaration, int index, SourcePos pos) {}
 
     /**
      * An accessor of a C variable.
@@ -281,9 +300,20 @@ public final class JavaRenderer {
      * @param returnsVoid     true for a {@code void} function
      * @param index           the symbol-table entry (-1 for an invoker)
      * @param errorValue      what C gets when a Java implementation ({@code allocate}) throws, for Javadoc
+     * @param handleArguments the arguments of {@code invokeExact} after the address and allocator (a struct view
+     *                        passes its segment, {@code p.segment()})
+     * @param structReturn    the view class of a struct returned by value (the handle then takes a
+     *                        {@code SegmentAllocator}); empty otherwise
+     * @param methodType      the {@code MethodType} of the Java {@code Function.apply}, views and all
      */
     public record Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
-                           String descriptor, boolean returnsVoid, int index, String errorValue) {}
+                           String descriptor, boolean returnsVoid, int index, String errorValue, String handleArguments,
+                           String structReturn, String methodType) {
+        /** The argument names after a leading allocator, e.g. {@code allocator, a, b}. */
+        public String allocatorArguments() {
+            return arguments.isEmpty() ? "allocator" : "allocator, " + arguments;
+        }
+    }
 
     private static List<JavaGlobal> globals(List<SymbolTable.Entry> symbols, boolean internal, ApiModel model, ViewNames views) {
         List<JavaGlobal> out = new ArrayList<>();
@@ -315,55 +345,83 @@ public final class JavaRenderer {
     private static Optional<Downcall> downcall(FunctionDecl fn, int index, ViewNames views, ApiModel model) {
         return signature(fn.name(), new CType.Function(fn.returnType(), fn.params(), fn.variadic()), views, model)
                 .map(d -> new Downcall(KEYWORDS.contains(fn.name()) ? fn.name() + "_" : fn.name(), fn.prototype(),
-                        d.javaReturn(), d.parameters(), d.arguments(), d.descriptor(), d.returnsVoid(), index, d.errorValue()));
+                        d.javaReturn(), d.parameters(), d.arguments(), d.descriptor(), d.returnsVoid(), index, d.errorValue(),
+                        d.handleArguments(), d.structReturn(), d.methodType()));
     }
 
-    /** The downcall shape of a function type; empty when a parameter or result has no FFM carrier here (structs by value). */
+    /**
+     * The downcall shape of a function type; empty when a parameter or result has no FFM carrier here (a union by
+     * value, a struct FFM cannot describe, see {@link FfmLayout}). A struct by value is its view in Java and its
+     * {@code LAYOUT} in the descriptor.
+     */
     private static Optional<Downcall> signature(String name, CType.Function f, ViewNames views, ApiModel model) {
         List<String> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
+        List<String> handleArgs = new ArrayList<>();
         List<String> layouts = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
             CType t = f.params().get(i).type().resolved();
-            Optional<String[]> c = carrier(t, model);
+            Optional<String[]> c = carrier(t, model, views);
             if (c.isEmpty()) {
                 return Optional.empty();
             }
             String pn = f.params().get(i).name();
-            String arg = pn.isEmpty() || KEYWORDS.contains(pn) || pn.equals("fn") ? "a" + i : pn;
+            String arg = pn.isEmpty() || KEYWORDS.contains(pn) || pn.equals("fn") || pn.equals("allocator") ? "a" + i : pn;
             params.add(c.get()[0] + " " + arg);
             args.add(arg);
+            handleArgs.add(c.get()[2].isEmpty() ? arg : arg + c.get()[2]);
             layouts.add(c.get()[1]);
+            classes.add(c.get()[0] + ".class");
         }
         CType r = f.returnType().resolved();
         boolean isVoid = r instanceof CType.Void;
         String javaReturn = "void";
+        String structReturn = "";
         String descriptor;
         if (isVoid) {
             descriptor = "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")";
         } else {
-            Optional<String[]> c = carrier(r, model);
+            Optional<String[]> c = carrier(r, model, views);
             if (c.isEmpty()) {
                 return Optional.empty();
             }
             javaReturn = c.get()[0];
+            structReturn = c.get()[2].isEmpty() ? "" : javaReturn;
             List<String> all = new ArrayList<>();
             all.add(c.get()[1]);
             all.addAll(layouts);
             descriptor = "FunctionDescriptor.of(" + String.join(", ", all) + ")";
         }
+        List<String> typeArgs = new ArrayList<>();
+        typeArgs.add(javaReturn + ".class");
+        typeArgs.addAll(classes);
         String errorValue = isVoid ? "nothing (the function returns {@code void})"
+                : !structReturn.isEmpty() ? "a zeroed {@code " + structReturn + "}"
                 : javaReturn.equals("MemorySegment") ? "{@code NULL}" : javaReturn.equals("boolean") ? "{@code false}" : "{@code 0}";
         return Optional.of(new Downcall(name, "", javaReturn, String.join(", ", params), String.join(", ", args),
-                descriptor, isVoid, -1, errorValue));
+                descriptor, isVoid, -1, errorValue, String.join(", ", handleArgs), structReturn,
+                "java.lang.invoke.MethodType.methodType(" + String.join(", ", typeArgs) + ")"));
     }
 
-    /** The Java type and FFM layout that carry a C value in a downcall; empty for a struct or union by value. */
-    private static Optional<String[]> carrier(CType t, ApiModel model) {
+    /**
+     * The Java type, FFM layout and handle-argument suffix that carry a C value in a downcall: a struct by value is
+     * its view ({@code point_t}, {@code point_t.LAYOUT}, {@code .segment()}); empty for a union by value or a struct
+     * FFM cannot describe.
+     */
+    private static Optional<String[]> carrier(CType t, ApiModel model, ViewNames views) {
         if (t instanceof CType.Pointer || t instanceof CType.Array) {
-            return Optional.of(new String[] {"MemorySegment", "ValueLayout.ADDRESS"});
+            return Optional.of(new String[] {"MemorySegment", "ValueLayout.ADDRESS", ""});
         }
-        return Carrier.of(t, model.abi()).map(c -> new String[] {c.javaType(), c.ffmLayout()});
+        if (t instanceof CType.StructRef r) {
+            Optional<StructDecl> s = model.struct(r.key());
+            Optional<String> view = views.simpleName(r.key());
+            if (s.isEmpty() || view.isEmpty() || FfmLayout.of(s.get(), model).expression().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {view.get(), view.get() + ".LAYOUT", ".segment()"});
+        }
+        return Carrier.of(t, model.abi()).map(c -> new String[] {c.javaType(), c.ffmLayout(), ""});
     }
 
     /**

@@ -117,8 +117,8 @@ public final class Probe {
             }
             q("size:" + s.key(), Kind.U64, "sizeof(" + t + ")");
             q("align:" + s.key(), Kind.U64, "_Alignof(" + t + ")");
-            for (Field f : s.fields()) {
-                if (!f.name().isEmpty() && f.bitWidth().isEmpty()) {
+            for (Field f : org.jembed.core.model.Layout.named(s, model)) {
+                if (f.bitWidth().isEmpty()) {
                     q("off:" + s.key() + "." + f.name(), Kind.U64, "__builtin_offsetof(" + t + ", " + f.name() + ")");
                     q("fsize:" + s.key() + "." + f.name(), Kind.U64, "sizeof(((" + t + " *)0)->" + f.name() + ")");
                 }
@@ -279,7 +279,7 @@ public final class Probe {
             }
             Map<String, Long> offsets = new HashMap<>();
             Map<String, Long> sizes = new HashMap<>();
-            for (Field f : s.fields()) {
+            for (Field f : org.jembed.core.model.Layout.named(s, model)) {
                 a.u64("off:" + s.key() + "." + f.name()).ifPresent(v -> offsets.put(f.name(), v));
                 a.u64("fsize:" + s.key() + "." + f.name()).ifPresent(v -> sizes.put(f.name(), v));
             }

@@ -68,8 +68,9 @@ public record Layout(long size, long align) {
     }
 
     /**
-     * The named members of a complete struct or union with their offsets (an anonymous member is represented by the
-     * offset of its first named member).
+     * The named members of a complete struct or union with their offsets, as C sees them: the members of an anonymous
+     * struct or union member (C11 6.7.2.1p13) are members of the enclosing one, at the offsets the compiler gave
+     * ({@code offsetof(outer, inner_member)}).
      *
      * @throws IllegalArgumentException when the struct has no probed layout, or has bit-fields (their layout is
      *                                  implementation-defined, C11 6.7.2.1p11)
@@ -81,12 +82,9 @@ public record Layout(long size, long align) {
         Abi.StructLayout l = model.abi().struct(decl.key())
                 .orElseThrow(() -> new IllegalArgumentException("no layout for " + decl.displayName()));
         List<Member> out = new ArrayList<>();
-        for (Field f : decl.fields()) {
+        for (Field f : named(decl, model)) {
             if (f.bitWidth().isPresent()) {
                 throw new IllegalArgumentException("bit-field " + f.name() + " has no byte layout");
-            }
-            if (f.name().isEmpty()) {
-                continue;
             }
             Long offset = l.offsets().get(f.name());
             Long size = l.sizes().get(f.name());
@@ -94,6 +92,29 @@ public record Layout(long size, long align) {
                 throw new IllegalArgumentException("no offset for " + decl.displayName() + "." + f.name());
             }
             out.add(new Member(f, offset, new Layout(size, 1)));
+        }
+        return out;
+    }
+
+    /**
+     * The members of {@code decl} a C expression can name ({@code s.x}): its named members, and those of its anonymous
+     * struct and union members, recursively, in declaration order. Bit-fields of an anonymous member are left out
+     * (they have no byte layout); the struct's own bit-fields are kept.
+     */
+    public static List<Field> named(StructDecl decl, ApiModel model) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : decl.fields()) {
+            if (!f.name().isEmpty()) {
+                out.add(f);
+            } else if (f.type().resolved() instanceof CType.StructRef r) {
+                model.struct(r.key()).filter(StructDecl::complete).ifPresent(inner -> {
+                    for (Field g : named(inner, model)) {
+                        if (g.bitWidth().isEmpty()) {
+                            out.add(g);
+                        }
+                    }
+                });
+            }
         }
         return out;
     }

@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.codehaus.mojo.natives.NativeBuildException;
 import org.codehaus.mojo.natives.c.CCompiler;
 import org.codehaus.mojo.natives.c.CLinker;
@@ -107,7 +111,7 @@ public final class NativeBuilder {
         try {
             linker.link(link, objects);
         } catch (NativeBuildException e) {
-            throw new NativeBuildFailure("linking " + request.output().getFileName() + " failed: " + e.getMessage(), e);
+            throw new NativeBuildFailure("linking " + request.output().getFileName() + " failed", null);
         }
         if (request.staticOutput().isPresent()) {
             archive(request.staticOutput().get(), objects, request.objectDir(), log);
@@ -130,8 +134,47 @@ public final class NativeBuilder {
         }
     }
 
+    /**
+     * Compiles {@code sources}, several at once, each through its own component call: a failing gcc then fails that
+     * call in this thread (the component's own thread pool would let the failure escape as an uncaught exception's
+     * stack trace). gcc's messages go to the log as it prints them; the failure is one line naming the files.
+     */
     private static List<File> compile(Request request, List<Path> sources, List<String> options, BuildLog log)
             throws NativeBuildFailure {
+        int threads = Math.max(1, Math.min(sources.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jembed-cc");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<File>>> futures = new ArrayList<>();
+            for (Path source : sources) {
+                futures.add(pool.submit(() -> compileOne(request, source, options, log)));
+            }
+            List<File> objects = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    objects.addAll(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    failed.add(sources.get(i).getFileName().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NativeBuildFailure("compiling C was interrupted", null);
+                }
+            }
+            if (!failed.isEmpty()) {
+                throw new NativeBuildFailure(request.compiler() + " failed on " + String.join(", ", failed), null);
+            }
+            return objects;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<File> compileOne(Request request, Path source, List<String> options, BuildLog log)
+            throws NativeBuildException {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setExecutable(request.compiler());
         config.setWorkingDirectory(request.objectDir().toFile());
@@ -140,14 +183,10 @@ public final class NativeBuilder {
         config.setIncludePaths(request.includeDirs().stream().map(Path::toFile).toArray(File[]::new));
         config.setSystemIncludePaths(new File[0]);
         config.setStartOptions(options.toArray(String[]::new));
-        config.setNumberOfConcurrentCompilation(Runtime.getRuntime().availableProcessors());
+        config.setNumberOfConcurrentCompilation(1);
         CCompiler compiler = new CCompiler();
         compiler.enableLogging(new LogAdapter(log));
-        try {
-            return compiler.compile(config, sources.stream().map(Path::toFile).toArray(File[]::new));
-        } catch (NativeBuildException e) {
-            throw new NativeBuildFailure("compiling C failed: " + e.getMessage(), e);
-        }
+        return compiler.compile(config, new File[] {source.toFile()});
     }
 
     /** The compiler or linker failed; its diagnostics were logged. */

@@ -70,6 +70,21 @@ class ProbeTest {
     }
 
     @Test
+    void anonymousMembersAreTheEnclosingStructsMembersAtTheCompilersOffsets() throws Exception {
+        ApiModel m = probe("""
+                #include <stdint.h>
+                typedef struct {
+                    int32_t kind;
+                    union { int32_t i; double d; };
+                    struct { int16_t lo; struct { char a, b; }; };
+                } tagged_t;
+                int use(tagged_t *t);
+                """, List.of()).model();
+        assertEquals(Map.of("kind", 0L, "i", 8L, "d", 8L, "lo", 16L, "a", 18L, "b", 19L), offsets(m, "tagged_t"));
+        assertEquals(new Layout(24, 8), Layout.of(struct(m, "tagged_t"), m));
+    }
+
+    @Test
     void systemTypedefsMapBySizeAndSignednessAndPointersToAnythingAreAccepted() throws Exception {
         ApiModel m = probe("""
                 #include <stdio.h>

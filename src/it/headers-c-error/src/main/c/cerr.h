@@ -1,0 +1,4 @@
+#ifndef CERR_H
+#define CERR_H
+int answer(void);
+#endif
