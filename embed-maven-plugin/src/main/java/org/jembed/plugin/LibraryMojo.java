@@ -61,7 +61,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs}, {@code -XX:+UseSerialGC},
-     * {@code -Xms8m}, {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -XX:+UseG1GC} or {@code -Xmx256m}. Ignored when
+     * {@code -Xms8m}, {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -Xmx256m}; another collector needs {@code -XX:-UseSerialGC} first
+     * ({@code -XX:-UseSerialGC -XX:+UseG1GC}: two selected collectors stop the JVM's creation). Ignored when
      * the library joins a JVM that already runs in the process.
      *
      * @since 0.1.0
