@@ -132,7 +132,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
      * Also produce a start-up cache beside the library: a JDK AOT cache ({@code -XX:AOTCache}, JDK 25+) of the JDK
      * classes the library's start loads, made by a training run during the build, named
      * <code>lib{name}.{hash}.aot</code> (the hash covers the frozen classes, the JVM options and the JDK, so a stale
-     * cache is never picked up). Costs 2-5 s of build time and ~9 MB on disk; a failed training run is a warning.
+     * cache is never picked up). Costs 2-8 s of build time and 9-11 MB on disk; a failed training run is a warning.
      * See the site's Performance page for its measured effect and how a host passes it.
      *
      * @since 0.2.0
