@@ -4,9 +4,11 @@
 #   (mvn install -DskipTests -Dinvoker.skip=true), builds the five peers fresh into bench/target/suite, measures
 #   them interleaved and prints a markdown report, also written to bench/results/<YYYY-MM-DD-HHMM>.md.
 #
-# Usage: bench/run.sh [--quick] [--no-install] [--dispatch D[,D...]] [--note TEXT] [measure.py options]
+# Usage: bench/run.sh [--quick] [--no-install] [--no-startup-cache] [--dispatch D[,D...]] [--note TEXT] [measure.py options]
 #   --quick        fewer, shorter runs (a smoke check: ~3 min); the report goes to bench/target/ instead
 #   --no-install   use the jembed already in the local Maven repository
+#   --no-startup-cache  do not build the jembed peer's start-up cache (<startupCache>) nor measure the peer
+#                  "jembed + start-up cache" (cold and SQLite runs with -XX:AOTCache=<the cache>)
 #   --dispatch D   passed to the jembed plugin as -Djembed.dispatch=D (auto, jni or ffm; a plugin without
 #                  <dispatch> ignores it). A list (--dispatch auto,jni,ffm) builds the jembed peers once per value
 #                  and measures each as a peer of its own; the first is "jembed", the ratios' numerator.
@@ -21,6 +23,7 @@ command_line="bench/run.sh$(printf ' %q' "$@")"
 
 quick=0
 install=1
+startup_cache=1
 dispatch=
 note=
 extra=()
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-install) install=0 ;;
+    --no-startup-cache) startup_cache=0 ;;
     --dispatch) dispatch=$2; shift ;;
     --note) note=$2; shift ;;
     --runs|--seconds|--cold-runs|--sql-runs|--rows|--mvn-runs) extra+=("$1" "$2"); shift ;;
@@ -81,12 +85,21 @@ variants=()
 IFS=, read -r -a dispatches <<< "${dispatch:-}"
 [ ${#dispatches[@]} -gt 0 ] || dispatches=("")
 for d in "${dispatches[@]}"; do
-  mvn -B -q -f "$suite/jembed/pom.xml" clean package ${d:+-Djembed.dispatch=$d} >&2
+  # The first (the "jembed" peer) also gets its start-up cache: measured as the peer "jembed + start-up cache".
+  cache=
+  [ ${#variants[@]} -gt 0 ] || [ $startup_cache -eq 0 ] || cache=-Djembed.startupCache=true
+  mvn -B -q -f "$suite/jembed/pom.xml" clean package ${d:+-Djembed.dispatch=$d} $cache >&2
   name=jembed
   [ ${#variants[@]} -eq 0 ] || name=jembed-$d
   variants+=("$name")
   cp "$suite/jembed/peer/target/libpeer_jembed.so" "$out/libpeer_$name.so"
   cp "$suite/jembed/sqlfn/target/libsqlfn_jembed.so" "$out/libsqlfn_$name.so"
+  if [ -n "$cache" ]; then
+    for kind in peer sqlfn; do
+      f=$(ls "$suite/jembed/$kind/target/lib${kind}_jembed."*.aot 2>/dev/null | head -1)
+      if [ -n "$f" ]; then cp "$f" "$out/${kind}_jembed.aot"; else log "no start-up cache for $kind (see the build's warning)"; fi
+    done
+  fi
 done
 if [ ${#variants[@]} -gt 1 ]; then
   extra+=(--jembed-variants "$(IFS=,; echo "${variants[*]:1}")")

@@ -22,6 +22,10 @@ PEERS = [
     ('jembed', 'jembed'),
 ]  # main() appends the jembed variants of --jembed-variants (other dispatch modes)
 SQL_PEERS = ['c', 'jembed']
+# The jembed peer again, started with its start-up cache (built with <startupCache>, passed as -XX:AOTCache through
+# the library's <LIB>_JVM_OPTIONS): cold and SQLite runs only. main() adds it when run.sh copied the caches.
+AOT_PEER = 'jembed-aot'
+AOT_ENV = {}  # peer or sqlfn library -> (variable, value)
 
 # (key printed by the driver, label, decimals hint); all from `driver warm` or `driver launch`
 CALL_ROWS = [
@@ -99,9 +103,10 @@ class Suite:
         v = self.values(peer, key)
         return statistics.median(v) if v else None
 
-    def run(self, peer, cmd, timeout=300):
+    def run(self, peer, cmd, timeout=300, env=None):
         try:
-            p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                               env=None if env is None else {**os.environ, env[0]: env[1]})
         except subprocess.TimeoutExpired:
             self.failures.append(f'{peer}: timed out: {" ".join(cmd)}')
             return
@@ -112,7 +117,7 @@ class Suite:
         self.add(peer, parse(p.stdout))
 
     def lib(self, peer):
-        return os.path.join(self.build, f'libpeer_{peer}.so')
+        return os.path.join(self.build, f'libpeer_{"jembed" if peer == AOT_PEER else peer}.so')
 
     def progress(self, what):
         print(f'[{time.strftime("%H:%M:%S")}] {what}', file=sys.stderr, flush=True)
@@ -123,19 +128,23 @@ class Suite:
         for r in range(a.runs):
             self.progress(f'warm processes, round {r + 1}/{a.runs}')
             for peer, _ in PEERS:
-                self.run(peer, [driver, 'warm', self.lib(peer), str(a.seconds)])
+                if peer != AOT_PEER:
+                    self.run(peer, [driver, 'warm', self.lib(peer), str(a.seconds)])
         for r in range(a.cold_runs):
             if r % 5 == 0:
                 self.progress(f'cold processes, round {r + 1}/{a.cold_runs}')
             for peer, _ in PEERS:
-                self.run(peer, [driver, 'launch', self.lib(peer)])
+                self.run(peer, [driver, 'launch', self.lib(peer)], env=AOT_ENV.get(('peer', peer)))
         for peer, _ in PEERS:
-            self.add(peer, {'so_size_KB': os.path.getsize(self.lib(peer)) / 1024})
+            if peer != AOT_PEER:
+                self.add(peer, {'so_size_KB': os.path.getsize(self.lib(peer)) / 1024})
         host = os.path.join(self.build, 'sqlhost')
         for r in range(a.sql_runs):
             self.progress(f'SQLite, round {r + 1}/{a.sql_runs}')
             for peer in SQL_PEERS:
-                self.run(peer, [host, os.path.join(self.build, f'libsqlfn_{peer}.so'), str(a.rows)])
+                lib = 'jembed' if peer == AOT_PEER else peer
+                self.run(peer, [host, os.path.join(self.build, f'libsqlfn_{lib}.so'), str(a.rows)],
+                         env=AOT_ENV.get(('sqlfn', peer)))
         if a.mvn_runs > 0:
             self.archetype()
 
@@ -207,8 +216,8 @@ class Suite:
         return '\n'.join(lines)
 
     def targets(self):
-        def r(key, peer):
-            j, p = self.median('jembed', key), self.median(peer, key)
+        def r(key, peer, base='jembed'):
+            j, p = self.median(base, key), self.median(peer, key)
             return None if j is None or p is None or p == 0 else j / p
 
         def scaling(key):
@@ -221,6 +230,10 @@ class Suite:
             ('per call `do_stuff` ≤ 1.25 × FFM upcall stub (wall)', r('percall_do_stuff_ns', 'ffm'), '≤', 1.25),
             ('per call `do_stuff` ≤ 1.25 × FFM upcall stub (process CPU)', r('percall_cpu_do_stuff_ns', 'ffm'), '≤', 1.25),
             ('cold first call ≤ 1.0 × hand JNI (default start, wall)', r('cold_first_call_ms', 'jni'), '≤', 1.0),
+            ('cold first call ≤ 0.85 × hand JNI (with the start-up cache, wall)',
+             r('cold_first_call_ms', 'jni', AOT_PEER), '≤', 0.85),
+            ('cold first call ≤ 0.85 × hand JNI (with the start-up cache, process CPU)',
+             r('cold_cpu_ms', 'jni', AOT_PEER), '≤', 0.85),
             ('2/1-thread ratio of `add` ≥ 0.9 × direct C\'s', scaling('tput_ratio_add'), '≥', 0.9),
             ('2/1-thread ratio of a handle lookup ≥ 0.9 × direct C\'s', scaling('tput_ratio_unbox'), '≥', 0.9),
             ('RSS after the first call ≤ 40 MB', self.median('jembed', 'rss_after_first_call_MB'), '≤', 40),
@@ -304,6 +317,12 @@ def main():
     for v in filter(None, a.jembed_variants.split(',')):
         PEERS.append((v, f'jembed ({v.removeprefix("jembed-")})'))
         SQL_PEERS.append(v)
+    caches = {kind: os.path.join(a.build, f'{kind}_jembed.aot') for kind in ('peer', 'sqlfn')}
+    if all(os.path.isfile(f) for f in caches.values()):
+        PEERS.append((AOT_PEER, f'{a.jembed_label} + start-up cache'))
+        SQL_PEERS.append(AOT_PEER)
+        for kind, f in caches.items():
+            AOT_ENV[(kind, AOT_PEER)] = (f'{kind.upper()}_JEMBED_JVM_OPTIONS', f'-XX:AOTCache={f}')
 
     suite = Suite(a)
     started = time.time()

@@ -37,7 +37,8 @@ import org.jembed.core.nativebuild.NativeBuilder;
 public final class Pipeline {
     /**
      * Options every JVM a jembed library creates gets, before the pom's {@code <jvmOptions>} (a later option wins,
-     * e.g. {@code -XX:+UseG1GC}): {@code -Xrs}, the host keeps its signals; {@code -XX:+UseSerialGC}, the least
+     * e.g. {@code -XX:-UseSerialGC -XX:+UseG1GC}; {@code -XX:+UseG1GC} alone fails: "Multiple garbage collectors
+     * selected"): {@code -Xrs}, the host keeps its signals; {@code -XX:+UseSerialGC}, the least
      * memory and start time for a library (~1.3 MB less RSS than G1 after the first call, measured); {@code -Xms8m},
      * a small initial heap that grows on demand (~0.8 MB less RSS); and
      * {@code -XX:-UsePerfData}, no {@code /tmp/hsperfdata_<user>/<pid>} file in the host's name;

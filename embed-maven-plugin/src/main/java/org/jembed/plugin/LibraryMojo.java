@@ -22,6 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
+import org.jembed.core.aot.StartupCache;
 import org.jembed.core.dist.Bundle;
 import org.jembed.core.dist.Platform;
 import org.jembed.core.dist.RuntimeImage;
@@ -58,7 +59,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * Options for a JVM the library creates, after jembed's defaults ({@code -Xrs}, {@code -XX:+UseSerialGC},
-     * {@code -Xms8m}, {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -XX:+UseG1GC} or {@code -Xmx256m}. Ignored when
+     * {@code -Xms8m}, {@code -XX:-UsePerfData}); a later option wins, e.g. {@code -Xmx256m}; another collector needs {@code -XX:-UseSerialGC} first
+     * ({@code -XX:-UseSerialGC -XX:+UseG1GC}: two selected collectors stop the JVM's creation). Ignored when
      * the library joins a JVM that already runs in the process.
      *
      * @since 0.1.0
@@ -142,6 +144,18 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String dispatch;
 
     /**
+     * Also produce a start-up cache beside the library: a JDK AOT cache ({@code -XX:AOTCache}, JDK 25+) of the JDK
+     * classes the library's start loads, made by a training run during the build, named
+     * <code>lib{name}.{hash}.aot</code> (the hash covers the frozen classes, the JVM options and the JDK, so a stale
+     * cache is never picked up). Costs 2-8 s of build time and 9-11 MB on disk; a failed training run is a warning.
+     * See the site's Performance page for its measured effect and how a host passes it.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.startupCache", defaultValue = "false")
+    private boolean startupCache;
+
+    /**
      * The classifier of the attached library. Default: <code>{os}-{arch}</code>, e.g. {@code linux-x86_64}
      * (os-maven-plugin's {@code os.detected.classifier} spelling).
      *
@@ -221,6 +235,23 @@ public class LibraryMojo extends AbstractEmbedMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
+    private void writeStartupCache(Pipeline.LibraryRequest request, Pipeline.LibraryResult result)
+            throws MojoExecutionException {
+        List<String> options = new ArrayList<>(Pipeline.DEFAULT_JVM_OPTIONS);
+        options.addAll(request.jvmOptions());
+        Path work = request.buildDir().resolve("jembed");
+        try {
+            Optional<StartupCache.Result> cache = StartupCache.produce(new StartupCache.Request(request.libraryName(),
+                    result.library(), work.resolve("obj"), request.header().compiler(), request.linkerOptions(),
+                    request.javaHome(), options, result.frozen().sha256(), dispatch.toLowerCase(Locale.ROOT), request.runtime().optionsEnvVar(),
+                    StartupCache.trainingClass(request.runtimeClasspath()), work.resolve("aot")), buildLog());
+            cache.ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
+                    + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): pass it as -XX:AOTCache=<its path>"));
+        } catch (IOException e) {
+            throw new MojoExecutionException("writing the start-up cache failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -267,6 +298,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 + result.nativeBuild().duration().toMillis() + " ms)"
                 + result.nativeBuild().staticLibrary().map(a -> " and " + rel(a)).orElse(""));
         projectHelper.attachArtifact(project, "so", platform, result.library().toFile());
+        if (startupCache) {
+            writeStartupCache(request, result);
+        }
         if (!bundle) {
             getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
                     + rel(result.library().toAbsolutePath().getParent()) + " -l" + name);
