@@ -744,9 +744,10 @@ static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
  */
 static void start_ffm_dispatch(jembed_library *lib, JNIEnv *env, int background) {
     double phase = now_ms();
-    jmethodID m = (*env)->GetStaticMethodID(env, lib->bridge, "$dispatchStart", "(JZ)V");
+    jmethodID m = (*env)->GetStaticMethodID(env, lib->bridge, "$dispatchStart", "(JZZ)V");
     if (m != NULL) {
-        (*env)->CallStaticVoidMethod(env, lib->bridge, m, (jlong)(intptr_t)lib->fast, background ? JNI_TRUE : JNI_FALSE);
+        (*env)->CallStaticVoidMethod(env, lib->bridge, m, (jlong)(intptr_t)lib->fast, background ? JNI_TRUE : JNI_FALSE,
+                                     lib->trace ? JNI_TRUE : JNI_FALSE);
     }
     if ((*env)->ExceptionCheck(env)) {
         fprintf(stderr, "jembed: %s: FFM dispatch unavailable, calls stay on JNI:\n", lib->name);

@@ -22,7 +22,7 @@ import org.objectweb.asm.Type;
  * FFM upcall stub: the same parameters plus the address of the C caller's {@code int failed}; it catches every
  * {@code Throwable} (an upcall that throws would end the process), hands it to
  * {@code org.jembed.runtime.dispatch.FfmDispatch.threw}, which sets {@code failed} and keeps it for the glue to
- * report, and returns zero. {@code $dispatchStart(JZ)V}, {@code $dispatchStop()V} and
+ * report, and returns zero. {@code $dispatchStart(JZZ)V}, {@code $dispatchStop()V} and
  * {@code $thrown()Ljava/lang/Throwable;} are the glue's entry points into {@code FfmDispatch}.
  */
 public final class BridgeGenerator {
@@ -200,9 +200,9 @@ public final class BridgeGenerator {
         mv.visitEnd();
     }
 
-    /** The glue's entry points into {@code FfmDispatch}: start (table address, background), stop, the kept throwable. */
+    /** The glue's entry points into {@code FfmDispatch}: start (table address, background, trace), stop, the kept throwable. */
     private static void writeDispatchMethods(ClassWriter cw, String internalName, List<Binding> bindings) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "$dispatchStart", "(JZ)V", null, null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "$dispatchStart", "(JZZ)V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(Type.getObjectType(internalName));
         mv.visitLdcInsn(bindings.size());
@@ -215,8 +215,9 @@ public final class BridgeGenerator {
         }
         mv.visitVarInsn(Opcodes.LLOAD, 0);
         mv.visitVarInsn(Opcodes.ILOAD, 2);
+        mv.visitVarInsn(Opcodes.ILOAD, 3);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "start",
-                "(Ljava/lang/Class;[Ljava/lang/String;JZ)V", false);
+                "(Ljava/lang/Class;[Ljava/lang/String;JZZ)V", false);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

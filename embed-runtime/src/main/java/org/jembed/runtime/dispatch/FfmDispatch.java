@@ -43,11 +43,13 @@ public final class FfmDispatch {
      * @param wrappers   the {@code m$ffm} method names, in the order of the glue's table
      * @param table      the address of the glue's {@code void *[wrappers.length]} table
      * @param background build on a daemon thread and return at once; otherwise build and publish before returning
+     * @param trace      print one line on stderr when the stubs are published (the C side's {@code JEMBED_TRACE},
+     *                   already subject to secure mode: this class reads no environment variable)
      * @throws Throwable when {@code background} is false and a stub cannot be built (the table is left untouched)
      */
-    public static void start(Class<?> bridge, String[] wrappers, long table, boolean background)
+    public static void start(Class<?> bridge, String[] wrappers, long table, boolean background, boolean trace)
             throws Throwable {
-        Publisher p = new Publisher(bridge, wrappers, table);
+        Publisher p = new Publisher(bridge, wrappers, table, trace);
         if (background) {
             // String.concat, not +: javac's + is an invokedynamic whose bootstrap costs ~20 ms on this thread
             Thread t = new Thread(p, "jembed-".concat(libraryName(bridge)).concat("-dispatch"));
@@ -122,11 +124,13 @@ public final class FfmDispatch {
         private final Class<?> bridge;
         private final String[] wrappers;
         private final long table;
+        private final boolean trace;
 
-        Publisher(Class<?> bridge, String[] wrappers, long table) {
+        Publisher(Class<?> bridge, String[] wrappers, long table, boolean trace) {
             this.bridge = bridge;
             this.wrappers = wrappers;
             this.table = table;
+            this.trace = trace;
         }
 
         @Override
@@ -167,7 +171,7 @@ public final class FfmDispatch {
                     word.setRelease(entries, 8L * i, stubs[i]);
                 }
             }
-            if (System.getenv("JEMBED_TRACE") != null && !System.getenv("JEMBED_TRACE").isEmpty()) {
+            if (trace) {
                 System.err.printf("jembed: %s: FFM dispatch: %d upcall stubs published in %.1f ms (%s)%n",
                         libraryName(bridge), stubs.length, (System.nanoTime() - start) / 1e6,
                         Thread.currentThread().getName());
