@@ -1,5 +1,6 @@
-/* Finds the start-up cache beside the library (lib<name>.<hash>.aot), passes it to the JVM through the library's
- * options variable with the AOT log on, and calls Java. The JVM's log (stdout) shows whether it used the cache. */
+/* Checks that the start-up cache (lib<name>.<hash>.aot) is beside the library, turns the JVM's AOT log on through the
+ * library's options variable, and calls Java: the library itself passes the cache to the JVM it creates. The JVM's
+ * log (stdout) shows whether it used the cache. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <glob.h>
@@ -25,7 +26,7 @@ int main(void) {
         return 1;
     }
     char options[4200];
-    snprintf(options, sizeof options, "-XX:AOTCache=%s -Xlog:aot=info", found.gl_pathv[0]);
+    snprintf(options, sizeof options, "-Xlog:aot=info");
     setenv("PERF_CACHE_JVM_OPTIONS", options, 1);
     printf("cache: %s\n", found.gl_pathv[0]);
     fflush(stdout);

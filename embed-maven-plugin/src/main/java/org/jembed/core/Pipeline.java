@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jembed.core.aot.StartupCache;
 import org.jembed.core.bind.BindingChecker;
 import org.jembed.core.bind.BridgeGenerator;
 import org.jembed.core.bind.ExportScanner;
@@ -85,10 +86,12 @@ public final class Pipeline {
      * @param dispatch          how calls reach Java: {@code auto}, {@code jni} or {@code ffm}, in any case
      * @param trustEnvironment  whether the library may read its environment (JVM location and options); {@code false}
      *                          acts as in a privileged process (see the Security page)
+     * @param startupCache      whether the library looks beside itself for the start-up cache {@code <startupCache>}
+     *                          trains (its name carries a hash of what it was trained on, so a stale one is never used)
      * @throws IllegalArgumentException when {@code dispatch} is none of these, naming {@code <dispatch>}
      */
     public record RuntimeRequest(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
-                                 String dispatch, boolean trustEnvironment) {
+                                 String dispatch, boolean trustEnvironment, boolean startupCache) {
         public RuntimeRequest {
             options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
         }
@@ -332,9 +335,13 @@ public final class Pipeline {
                 .map(e -> new GlueRenderer.BootClass(e.getKey(), e.getValue())).toList();
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         jvmOptions.addAll(request.jvmOptions());
+        Optional<String> startupCache = request.runtime().startupCache()
+                ? Optional.of(StartupCache.fileName(request.libraryName(), request.javaHome(), jvmOptions, frozen.sha256(),
+                        request.runtime().dispatch().toLowerCase(java.util.Locale.ROOT)))
+                : Optional.empty();
         GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
                 jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime().options(), frozen.image(),
-                frozen.sha256(), boot);
+                frozen.sha256(), boot, startupCache);
         GlueRenderer glue = new GlueRenderer(new Templates());
         Path cDir = request.generatedCDir();
         Path glueFile = cDir.resolve(request.libraryName() + "_glue.c");

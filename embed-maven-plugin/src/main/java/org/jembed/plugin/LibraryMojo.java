@@ -148,7 +148,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
      * classes the library's start loads, made by a training run during the build, named
      * <code>lib{name}.{hash}.aot</code> (the hash covers the frozen classes, the JVM options and the JDK, so a stale
      * cache is never picked up). Costs 2-8 s of build time and 9-11 MB on disk; a failed training run is a warning.
-     * See the site's Performance page for its measured effect and how a host passes it.
+     * The library passes it to a JVM it creates from the build JDK when the file sits beside it (trusted, and no
+     * {@code -XX:AOT...}/{@code -Xshare} option of its own); the site's Performance page has its measured effect.
      *
      * @since 0.2.0
      */
@@ -246,7 +247,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
                     request.javaHome(), options, result.frozen().sha256(), dispatch.toLowerCase(Locale.ROOT), request.runtime().optionsEnvVar(),
                     StartupCache.trainingClass(request.runtimeClasspath()), work.resolve("aot")), buildLog());
             cache.ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
-                    + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): pass it as -XX:AOTCache=<its path>"));
+                    + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library"));
         } catch (IOException e) {
             throw new MojoExecutionException("writing the start-up cache failed: " + e.getMessage(), e);
         }
@@ -376,7 +377,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
         try {
             return new Pipeline.RuntimeRequest(
                     jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment);
+                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

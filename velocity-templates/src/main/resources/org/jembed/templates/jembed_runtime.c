@@ -45,6 +45,8 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 static created_vms_fn created_vms;
 static int destroyed_vm;
 static int forked;
+/* open_libjvm loaded the JDK recorded at build time (the one a start-up cache was trained on) */
+static int libjvm_is_build_jdk;
 
 static pthread_key_t detach_key;
 static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
@@ -319,12 +321,45 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
         void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
         if (h != NULL) {
             trail_add(t, "  %s: loaded %s\n", places[i].what, path);
+            libjvm_is_build_jdk = places[i].home == lib->build_java_home;
             return h;
         }
         const char *why = dlerror();
         trail_add(t, "  %s: %s\n", places[i].what, why ? why : path);
     }
     return NULL;
+}
+
+/*
+ * The <startupCache> option: "-XX:AOTCache=<dir of this library>/<lib->startup_cache>" when the library has one, the
+ * file is there and trusted, libjvm is the build JDK's (the cache was trained on it: any other JVM would reject it and
+ * then run with no CDS at all), and no option already chooses AOT or CDS (-XX:AOT..., -Xshare). NULL otherwise.
+ */
+static const char *startup_cache_option(jembed_library *lib, const JavaVMOption *options, int n, trail *t) {
+    static char option[PATH_MAX + 32];
+    if (lib->startup_cache == NULL || !libjvm_is_build_jdk) {
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        if (strncmp(options[i].optionString, "-XX:AOT", 7) == 0 || strncmp(options[i].optionString, "-Xshare", 7) == 0) {
+            trail_add(t, "  start-up cache not used: the JVM options choose AOT/CDS themselves (%s)\n", options[i].optionString);
+            return NULL;
+        }
+    }
+    char path[PATH_MAX], refused[PATH_MAX + 160];
+    origin_dir(path, sizeof path);
+    size_t used = strlen(path);
+    snprintf(path + used, sizeof path - used, "/%s", lib->startup_cache);
+    if (access(path, R_OK) != 0) {
+        trail_add(t, "  start-up cache not used: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
+        trail_add(t, "  start-up cache not used: %s\n", refused);
+        return NULL;
+    }
+    snprintf(option, sizeof option, "-XX:AOTCache=%s", path);
+    return option;
 }
 
 static void sleep_ms(long ms) {
@@ -544,8 +579,8 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
             }
         }
         int n = lib->jvm_option_count + env_count;
-        /* + the abort hook, which is not shown: it is jembed's, not an option of the user's */
-        JavaVMOption *options = job->options = calloc((size_t)n + 1, sizeof *options);
+        /* + the start-up cache, + the abort hook, which is not shown: it is jembed's, not an option of the user's */
+        JavaVMOption *options = job->options = calloc((size_t)n + 2, sizeof *options);
         if (options == NULL) {
             trail_add(t, "out of memory\n");
             return -1;
@@ -562,6 +597,11 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
                 options[i++].optionString = tok;
                 trail_add(t, " %s", tok);
             }
+        }
+        const char *cache = startup_cache_option(lib, options, n, t);
+        if (cache != NULL) {
+            options[n++].optionString = (char *)cache;
+            trail_add(t, " (start-up cache:) %s", cache);
         }
         trail_add(t, "\n");
         options[n].optionString = (char *)"abort";

@@ -54,6 +54,7 @@ typedef struct jembed_library {
     const char *const *jvm_options;     /* from the pom, after the defaults */
     int jvm_option_count;
     const char *build_java_home;        /* JDK the library was built against */
+    const char *startup_cache;          /* <startupCache>: file name of the AOT cache beside the library, or NULL */
     const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
     int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
     int trust_environment;              /* 0: secure mode in any process (<trustEnvironment>false); jembed_trust.h */

@@ -48,10 +48,11 @@ public final class GlueRenderer {
      * @param image          the frozen-classes jar
      * @param imageSha256    its content hash, hex
      * @param bootClasses    the boot package's classes
+     * @param startupCache   the file name of the start-up (AOT) cache the library looks for beside itself, if any
      */
     public record Library(String libraryName, String bridgeClass, List<String> jvmOptions, String buildJavaHome,
                           Optional<String> startFunction, RuntimeOptions runtime, Path image, String imageSha256,
-                          List<BootClass> bootClasses) {}
+                          List<BootClass> bootClasses, Optional<String> startupCache) {}
 
     /**
      * Run-time behaviour chosen in the pom.
@@ -169,6 +170,7 @@ public final class GlueRenderer {
         v.put("bindings", functions);
         v.put("jvmOptions", lib.jvmOptions().stream().map(GlueRenderer::cString).toList());
         v.put("buildJavaHome", cString(lib.buildJavaHome()));
+        v.put("startupCache", lib.startupCache().map(GlueRenderer::cString).orElse("NULL"));
         v.put("bootClasses", bootViews(lib));
         v.put("layoutAsserts", layoutAsserts(model));
         v.put("userStartFunction", startSymbol(lib.libraryName()));
