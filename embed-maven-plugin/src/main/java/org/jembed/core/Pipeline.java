@@ -92,6 +92,7 @@ public final class Pipeline {
      */
     public record RuntimeRequest(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
                                  String dispatch, boolean trustEnvironment, boolean startupCache) {
+        /** Checks {@code dispatch} at once, so that a bad pom value fails before anything is built. */
         public RuntimeRequest {
             options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
         }
@@ -154,8 +155,11 @@ public final class Pipeline {
      * @param bindings    number of exported functions
      * @param frozen      the frozen classes
      * @param nativeBuild the native build's result
+     * @param startupCache the start-up cache written beside the library, when {@link RuntimeRequest#startupCache()}
+     *                     asked for one and its training run succeeded (a failed one is a warning)
      */
-    public record LibraryResult(Path library, int bindings, Freezer.Frozen frozen, NativeBuilder.Result nativeBuild) {}
+    public record LibraryResult(Path library, int bindings, Freezer.Frozen frozen, NativeBuilder.Result nativeBuild,
+                                Optional<StartupCache.Result> startupCache) {}
 
     private Pipeline() {
     }
@@ -335,9 +339,10 @@ public final class Pipeline {
                 .map(e -> new GlueRenderer.BootClass(e.getKey(), e.getValue())).toList();
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         jvmOptions.addAll(request.jvmOptions());
+        String dispatch = request.runtime().dispatch().toLowerCase(java.util.Locale.ROOT);
         Optional<String> startupCache = request.runtime().startupCache()
                 ? Optional.of(StartupCache.fileName(request.libraryName(), request.javaHome(), jvmOptions, frozen.sha256(),
-                        request.runtime().dispatch().toLowerCase(java.util.Locale.ROOT)))
+                        dispatch))
                 : Optional.empty();
         GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
                 jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime().options(), frozen.image(),
@@ -375,7 +380,14 @@ public final class Pipeline {
                 List.of(glueFile, frozenFile, runtimeFile, trustFile), request.userCSources(), includes,
                 compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
         requireExportedVariables(model, library, hr.baseDir());
-        return new LibraryResult(library, checked.bindings().size(), frozen, built);
+        Optional<StartupCache.Result> cache = Optional.empty();
+        if (request.runtime().startupCache()) {
+            cache = StartupCache.produce(new StartupCache.Request(request.libraryName(), library, work.resolve("obj"),
+                    hr.compiler(), request.linkerOptions(), request.javaHome(), jvmOptions, frozen.sha256(),
+                    dispatch, request.runtime().optionsEnvVar(),
+                    StartupCache.trainingClass(request.runtimeClasspath()), work.resolve("aot")), log);
+        }
+        return new LibraryResult(library, checked.bindings().size(), frozen, built, cache);
     }
 
     /**

@@ -22,7 +22,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
-import org.jembed.core.aot.StartupCache;
 import org.jembed.core.dist.Bundle;
 import org.jembed.core.dist.Platform;
 import org.jembed.core.dist.RuntimeImage;
@@ -236,23 +235,6 @@ public class LibraryMojo extends AbstractEmbedMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
-    private void writeStartupCache(Pipeline.LibraryRequest request, Pipeline.LibraryResult result)
-            throws MojoExecutionException {
-        List<String> options = new ArrayList<>(Pipeline.DEFAULT_JVM_OPTIONS);
-        options.addAll(request.jvmOptions());
-        Path work = request.buildDir().resolve("jembed");
-        try {
-            Optional<StartupCache.Result> cache = StartupCache.produce(new StartupCache.Request(request.libraryName(),
-                    result.library(), work.resolve("obj"), request.header().compiler(), request.linkerOptions(),
-                    request.javaHome(), options, result.frozen().sha256(), dispatch.toLowerCase(Locale.ROOT), request.runtime().optionsEnvVar(),
-                    StartupCache.trainingClass(request.runtimeClasspath()), work.resolve("aot")), buildLog());
-            cache.ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
-                    + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library"));
-        } catch (IOException e) {
-            throw new MojoExecutionException("writing the start-up cache failed: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -299,9 +281,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 + result.nativeBuild().duration().toMillis() + " ms)"
                 + result.nativeBuild().staticLibrary().map(a -> " and " + rel(a)).orElse(""));
         projectHelper.attachArtifact(project, "so", platform, result.library().toFile());
-        if (startupCache) {
-            writeStartupCache(request, result);
-        }
+        result.startupCache().ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
+                + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library"));
         if (!bundle) {
             getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
                     + rel(result.library().toAbsolutePath().getParent()) + " -l" + name);

@@ -808,31 +808,6 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
     fflush(stderr);
 }
 
-/* True when the JVM found is Java 22 or newer (java.specification.version); a trail line when it is not. */
-static int jvm_new_enough(JNIEnv *env, trail *t) {
-    jclass sys = (*env)->FindClass(env, "java/lang/System");
-    jmethodID get = sys != NULL
-        ? (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
-    jstring key = (*env)->NewStringUTF(env, "java.specification.version");
-    jstring value = get != NULL && key != NULL ? (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
-    int ok = 1;
-    const char *text = value != NULL ? (*env)->GetStringUTFChars(env, value, NULL) : NULL;
-    if (text != NULL) {
-        int feature = feature_version(text);
-        if (feature > 0 && feature < JEMBED_MIN_JAVA) {
-            trail_add(t, "the JVM running in this process is Java %s; jembed libraries need Java %d or newer\n", text,
-                      JEMBED_MIN_JAVA);
-            ok = 0;
-        }
-        (*env)->ReleaseStringUTFChars(env, value, text);
-    }
-    (*env)->ExceptionClear(env);
-    (*env)->DeleteLocalRef(env, value);
-    (*env)->DeleteLocalRef(env, key);
-    (*env)->DeleteLocalRef(env, sys);
-    return ok;
-}
-
 /* ---- what the host may do to a started library: unload it, fork, detach its threads ---------------- */
 
 /*
@@ -985,23 +960,54 @@ static int prop_get(props *p, const char *prefix, const char *name, char *out, s
     return found;
 }
 
-/* Sets "<prefix><name>" to value, or clears it when value is NULL. */
-static void prop_put(props *p, const char *prefix, const char *name, const char *value) {
+/* Sets "<prefix><name>" to value, or clears it when value is NULL. 0 when done, -1 on a JNI failure (cleared). */
+static int prop_put(props *p, const char *prefix, const char *name, const char *value) {
     char key[256];
     snprintf(key, sizeof key, "%s%s", prefix, name);
     JNIEnv *env = p->env;
     jstring k = (*env)->NewStringUTF(env, key);
     jstring v = value != NULL ? (*env)->NewStringUTF(env, value) : NULL;
     jobject prev = NULL;
+    int rc = -1;
     if (k != NULL && value == NULL) {
         prev = (*env)->CallStaticObjectMethod(env, p->sys, p->clear, k);
+        rc = 0;
     } else if (k != NULL && v != NULL) {
         prev = (*env)->CallStaticObjectMethod(env, p->sys, p->set, k, v);
+        rc = 0;
     }
-    (*env)->ExceptionClear(env);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        rc = -1;
+    }
     (*env)->DeleteLocalRef(env, prev);
     (*env)->DeleteLocalRef(env, v);
     (*env)->DeleteLocalRef(env, k);
+    return rc;
+}
+
+/* True when the JVM found is Java 22 or newer (java.specification.version); a trail line when it is not. */
+static int jvm_new_enough(JNIEnv *env, trail *t) {
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        (*env)->ExceptionClear(env);
+        return 1; /* cannot tell: the start goes on and fails later, with its own message, if the JVM is too old */
+    }
+    int ok = 1;
+    props p;
+    if (props_open(env, &p) == 0) {
+        char text[32];
+        if (prop_get(&p, "", "java.specification.version", text, sizeof text)) {
+            int feature = feature_version(text);
+            if (feature > 0 && feature < JEMBED_MIN_JAVA) {
+                trail_add(t, "the JVM running in this process is Java %s; jembed libraries need Java %d or newer\n",
+                          text, JEMBED_MIN_JAVA);
+                ok = 0;
+            }
+        }
+        props_close(&p);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    return ok;
 }
 
 #define JEMBED_START_PREFIX "org.jembed.start."
@@ -1335,83 +1341,44 @@ JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
 
 #define JEMBED_DESTROYING_PROPERTY "org.jembed.destroying"
 
-/* System.getProperty(name) != null, under the System monitor held by the caller. */
-static int property_set(JNIEnv *env, jclass sys, jmethodID get, const char *name) {
-    jstring key = (*env)->NewStringUTF(env, name);
-    jobject value = key != NULL ? (*env)->CallStaticObjectMethod(env, sys, get, key) : NULL;
-    int set = value != NULL;
-    (*env)->DeleteLocalRef(env, value);
-    (*env)->DeleteLocalRef(env, key);
-    return set;
-}
-
-static void property_put(JNIEnv *env, jclass sys, jmethodID set, const char *name, const char *text) {
-    jstring key = (*env)->NewStringUTF(env, name);
-    jstring value = (*env)->NewStringUTF(env, text);
-    if (key != NULL && value != NULL) {
-        jobject prev = (*env)->CallStaticObjectMethod(env, sys, set, key, value);
-        (*env)->DeleteLocalRef(env, prev);
-    }
-    (*env)->DeleteLocalRef(env, value);
-    (*env)->DeleteLocalRef(env, key);
-}
-
 /*
  * Adds delta to the number of jembed libraries using this JVM (joined at the start, left at shutdown or a failed
  * start) and returns the new count; -1 on a JNI failure; -2 when delta > 0 and a shutdown is destroying the JVM
  * (nothing counted). The count lives in a system property, the one place every library's class loader sees,
- * updated under the monitor of java.lang.System so that libraries starting together do not lose updates.
- * mark_created records that a jembed library created the JVM. With destroy (a shutdown), *destroy tells whether the
- * caller must destroy the JVM (no user left, a jembed library created it); the JVM is then marked as being destroyed
- * under the same monitor, so that no start joins it any more.
+ * updated under the monitor of java.lang.System (props_open) so that libraries starting together do not lose
+ * updates. mark_created records that a jembed library created the JVM. With destroy (a shutdown), *destroy tells
+ * whether the caller must destroy the JVM (no user left, a jembed library created it); the JVM is then marked as
+ * being destroyed under the same monitor, so that no start joins it any more.
  */
 static int registry_update(JNIEnv *env, int delta, int mark_created, int *destroy) {
     if (destroy != NULL) {
         *destroy = 0;
     }
-    jclass sys = (*env)->FindClass(env, "java/lang/System");
-    if (sys == NULL) {
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
         (*env)->ExceptionClear(env);
         return -1;
     }
-    jmethodID get = (*env)->GetStaticMethodID(env, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
-    jmethodID set = (*env)->GetStaticMethodID(env, sys, "setProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;");
-    jstring key = (*env)->NewStringUTF(env, JEMBED_ACTIVE_PROPERTY);
     int count = -1;
-    if (get != NULL && set != NULL && key != NULL && (*env)->MonitorEnter(env, sys) == JNI_OK) {
-        if (delta > 0 && property_set(env, sys, get, JEMBED_DESTROYING_PROPERTY)) {
+    props p;
+    if (props_open(env, &p) == 0) {
+        char text[32];
+        if (delta > 0 && prop_get(&p, "", JEMBED_DESTROYING_PROPERTY, text, sizeof text)) {
             count = -2;
         } else {
-            count = 0;
-            jstring old = (jstring)(*env)->CallStaticObjectMethod(env, sys, get, key);
-            if (old != NULL) {
-                const char *text = (*env)->GetStringUTFChars(env, old, NULL);
-                if (text != NULL) {
-                    count = atoi(text);
-                    (*env)->ReleaseStringUTFChars(env, old, text);
-                }
-                (*env)->DeleteLocalRef(env, old);
+            count = (prop_get(&p, "", JEMBED_ACTIVE_PROPERTY, text, sizeof text) ? atoi(text) : 0) + delta;
+            snprintf(text, sizeof text, "%d", count);
+            int failed = prop_put(&p, "", JEMBED_ACTIVE_PROPERTY, text) != 0
+                         || (mark_created && prop_put(&p, "", JEMBED_CREATED_PROPERTY, "true") != 0);
+            if (!failed && destroy != NULL && count == 0 && prop_get(&p, "", JEMBED_CREATED_PROPERTY, text, sizeof text)) {
+                *destroy = prop_put(&p, "", JEMBED_DESTROYING_PROPERTY, "true") == 0;
             }
-            count += delta;
-            char buf[16];
-            snprintf(buf, sizeof buf, "%d", count);
-            property_put(env, sys, set, JEMBED_ACTIVE_PROPERTY, buf);
-            if (mark_created) {
-                property_put(env, sys, set, JEMBED_CREATED_PROPERTY, "true");
-            }
-            if (destroy != NULL && count == 0 && property_set(env, sys, get, JEMBED_CREATED_PROPERTY)) {
-                property_put(env, sys, set, JEMBED_DESTROYING_PROPERTY, "true");
-                *destroy = !(*env)->ExceptionCheck(env);
+            if (failed) {
+                count = -1;
             }
         }
-        (*env)->MonitorExit(env, sys);
+        props_close(&p);
     }
-    if ((*env)->ExceptionCheck(env)) {
-        (*env)->ExceptionClear(env);
-        count = -1;
-    }
-    (*env)->DeleteLocalRef(env, key);
-    (*env)->DeleteLocalRef(env, sys);
+    (*env)->PopLocalFrame(env, NULL);
     return count;
 }
 

@@ -222,17 +222,16 @@ public final class BridgeGenerator {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "$dispatchStop", "()V", null, null);
-        mv.visitCode();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "stop", "()V", false);
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        forward(cw, "$dispatchStop", "stop", "()V");
+        forward(cw, "$thrown", "take", "()Ljava/lang/Throwable;");
+    }
 
-        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "$thrown", "()Ljava/lang/Throwable;", null, null);
+    /** A bridge method {@code name} with no parameters that returns what {@code FfmDispatch.<target>} returns. */
+    private static void forward(ClassWriter cw, String name, String target, String descriptor) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, descriptor, null, null);
         mv.visitCode();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "take", "()Ljava/lang/Throwable;", false);
-        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, target, descriptor, false);
+        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jembed.core.bind.Binding;
 import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
+import org.jembed.core.model.Carrier;
 import org.jembed.core.model.FunctionDecl;
 import org.jembed.core.model.Layout;
 import org.jembed.core.model.Param;
@@ -233,7 +234,7 @@ public final class GlueRenderer {
             String value = b.params().get(i).conversion() == Binding.Conversion.STRUCT_VALUE
                     ? "(jlong)(intptr_t)&" + name
                     : argValue(name, p.type(), jni);
-            argLines.add("args[" + i + "]." + Character.toLowerCase(jni) + " = " + value + ";");
+            argLines.add("args[" + i + "]." + Carrier.ofDescriptor(jni).orElseThrow().jvalue() + " = " + value + ";");
             ffmTypes.add(jniType(jni));
             ffmArgs.add(value);
         }
@@ -246,17 +247,7 @@ public final class GlueRenderer {
         boolean isPointer = rr instanceof CType.Pointer;
         char r = b.result().bridgeType().charAt(0);
         String jniType = jniType(r);
-        String call = "CallStatic" + switch (r) {
-            case 'Z' -> "Boolean";
-            case 'B' -> "Byte";
-            case 'C' -> "Char";
-            case 'S' -> "Short";
-            case 'I' -> "Int";
-            case 'J' -> "Long";
-            case 'F' -> "Float";
-            case 'D' -> "Double";
-            default -> "Void";
-        } + "MethodA";
+        String call = "CallStatic" + Carrier.ofDescriptor(r).map(Carrier::jniCall).orElse("Void") + "MethodA";
         boolean isStruct = b.result().conversion() == Binding.Conversion.STRUCT_VALUE;
         String result;
         if (isVoid) {
@@ -284,17 +275,7 @@ public final class GlueRenderer {
 
     /** The JNI C type of a descriptor character ({@code V} is {@code void}). */
     private static String jniType(char descriptor) {
-        return switch (descriptor) {
-            case 'Z' -> "jboolean";
-            case 'B' -> "jbyte";
-            case 'C' -> "jchar";
-            case 'S' -> "jshort";
-            case 'I' -> "jint";
-            case 'J' -> "jlong";
-            case 'F' -> "jfloat";
-            case 'D' -> "jdouble";
-            default -> "void";
-        };
+        return Carrier.ofDescriptor(descriptor).map(Carrier::jniType).orElse("void");
     }
 
     /** The C expression passing parameter {@code name} as JNI type {@code jni}. */

@@ -19,6 +19,8 @@ public enum Carrier {
     BOOLEAN("boolean", "Z", "jboolean", "z", "Boolean", "ValueLayout.JAVA_BOOLEAN", 1),
     BYTE("byte", "B", "jbyte", "b", "Byte", "ValueLayout.JAVA_BYTE", 1),
     SHORT("short", "S", "jshort", "s", "Short", "ValueLayout.JAVA_SHORT", 2),
+    /** Java's unsigned 16-bit {@code char}: never chosen for a C type ({@link #of}), only named by a Java signature. */
+    CHAR("char", "C", "jchar", "c", "Char", "ValueLayout.JAVA_CHAR", 2),
     INT("int", "I", "jint", "i", "Int", "ValueLayout.JAVA_INT", 4),
     LONG("long", "J", "jlong", "j", "Long", "ValueLayout.JAVA_LONG", 8),
     FLOAT("float", "F", "jfloat", "f", "Float", "ValueLayout.JAVA_FLOAT", 4),
@@ -86,6 +88,20 @@ public enum Carrier {
             case 8 -> Optional.of(LONG);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The carrier of a JVM descriptor character ({@code Z B C S I J F D}, JVMS 4.3.2).
+     *
+     * @return empty for {@code V} and for reference types ({@code L}, {@code [})
+     */
+    public static Optional<Carrier> ofDescriptor(char descriptor) {
+        for (Carrier c : values()) {
+            if (c.descriptor.charAt(0) == descriptor) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The carrier of a scalar C type ({@code enum}s are {@code int}); empty for anything else. */
