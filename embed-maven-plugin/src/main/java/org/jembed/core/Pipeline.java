@@ -178,6 +178,10 @@ public final class Pipeline {
     }
 
     /** Diagnostics already printed by an earlier goal of this build (generate, then library): each is printed once. */
+    /** The runtime's fixed C files (templates module), copied beside the glue; the {@code .c} ones are compiled. */
+    static final List<String> RUNTIME_FILES = List.of("jembed_runtime.c", "jembed_runtime.h", "jembed_trust.c",
+            "jembed_trust.h");
+
     private static final Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -351,17 +355,18 @@ public final class Pipeline {
         Path cDir = request.generatedCDir();
         Path glueFile = cDir.resolve(request.libraryName() + "_glue.c");
         Path frozenFile = cDir.resolve(request.libraryName() + "_frozen.c");
-        Path runtimeFile = cDir.resolve("jembed_runtime.c");
         Outputs.write(glueFile, glue.renderGlue(model, internal,
                 hr.internalHeader().map(p -> p.getFileName().toString()), checked.bindings(), lib));
         Path userHeader = cDir.resolve("jembed.h");
         Outputs.write(userHeader, glue.renderUserHeader(model.headerName(), request.libraryName()));
         Outputs.write(frozenFile, glue.renderFrozen(lib));
-        Outputs.write(runtimeFile, Templates.resource("jembed_runtime.c"));
-        Outputs.write(cDir.resolve("jembed_runtime.h"), Templates.resource("jembed_runtime.h"));
-        Path trustFile = cDir.resolve("jembed_trust.c");
-        Outputs.write(trustFile, Templates.resource("jembed_trust.c"));
-        Outputs.write(cDir.resolve("jembed_trust.h"), Templates.resource("jembed_trust.h"));
+        List<Path> sources = new ArrayList<>(List.of(glueFile, frozenFile));
+        for (String file : RUNTIME_FILES) {
+            Outputs.write(cDir.resolve(file), Templates.resource(file));
+            if (file.endsWith(".c")) {
+                sources.add(cDir.resolve(file));
+            }
+        }
 
         Path headerDir = hr.header().toAbsolutePath().getParent();
         List<Path> includes = new ArrayList<>(List.of(cDir, headerDir, request.javaHome().resolve("include"),
@@ -377,7 +382,7 @@ public final class Pipeline {
         Optional<Path> archive = request.staticLibrary()
                 ? Optional.of(request.buildDir().resolve("lib" + request.libraryName() + ".a")) : Optional.empty();
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
-                List.of(glueFile, frozenFile, runtimeFile, trustFile), request.userCSources(), includes,
+                sources, request.userCSources(), includes,
                 compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
         requireExportedVariables(model, library, hr.baseDir());
         Optional<StartupCache.Result> cache = Optional.empty();
