@@ -59,7 +59,9 @@
 /* ---- the frozen image in assembly (frozen.c) ------------------------------------------------------ */
 
 /* Read-only data section, a symbol's assembler name, and the directive that keeps a global symbol out of the
-   library's dynamic symbol table. */
+   library's dynamic symbol table. The image's trailer holds "jembed_symbols - ." in 32 bits: assembled and linked for
+   ELF x86_64 and aarch64 and PE/COFF x86_64; Mach-O arm64 assembles it (clang: ARM64_RELOC_SUBTRACTOR), Mach-O x86_64
+   does not (a difference to a symbol of another object), so macOS means arm64 here. */
 #if defined(JEMBED_OS_WINDOWS)
 #define JEMBED_ASM_RODATA "  .section .rdata,\"dr\"\n"
 #define JEMBED_ASM_NAME(s) #s
@@ -93,7 +95,7 @@
 
 #if defined(JEMBED_OS_WINDOWS)
 #define JEMBED_DIRSEP "\\"
-#define JEMBED_FOPEN_READ "rN" /* N: the handle is not inherited by child processes */
+#define JEMBED_FOPEN_READ "r" /* the system msvcrt.dll may not know "N"; the file is closed at once anyway */
 #else
 #define JEMBED_DIRSEP "/"
 #define JEMBED_FOPEN_READ "re" /* e: O_CLOEXEC */
