@@ -8,13 +8,16 @@ import java.lang.foreign.ValueLayout;
  * generated accessors and downcalls. Used by generated code only.
  *
  * <p>The glue defines a hidden table {@code jembed_symbols[]} of those addresses; the 16 bytes right before the
- * frozen image (whose address the library's class loader knows) hold a magic number (8 bytes), the link-time offset
- * of that table from the offset's own address (a signed 32-bit PC-relative value, which ELF, Mach-O and PE/COFF all
- * resolve at link time) and 4 zero bytes. So the addresses need no JNI call, no exported symbol and no
- * {@code dlsym}; they are read once, on first use.
+ * frozen image (whose address the library's class loader knows) hold a magic number (8 bytes) and where that table
+ * is: with magic "EJSYMBLS" its link-time offset from the offset's own address (a signed 32-bit PC-relative value,
+ * which ELF, PE/COFF and Mach-O arm64 resolve at link time) and 4 zero bytes; with magic "EJSYMABS" (Mach-O x86_64,
+ * which cannot express that difference) its absolute address, rebased by the loader. So the addresses need no JNI
+ * call, no exported symbol and no {@code dlsym}; they are read once, on first use. The trailer is written by
+ * {@code frozen.c} with the macros of {@code jembed_platform.h}.
  */
 public final class Symbols {
-    private static final long MAGIC = 0x534c424d59534a45L; // "EJSYMBLS" little-endian
+    private static final long MAGIC = 0x534c424d59534a45L; // "EJSYMBLS" little-endian: a 32-bit PC-relative offset
+    private static final long MAGIC_ABSOLUTE = 0x5342414d59534a45L; // "EJSYMABS": a 64-bit address
     private static volatile MemorySegment table;
 
     private Symbols() {
@@ -48,11 +51,16 @@ public final class Symbols {
                     + loader + "); C globals and internal functions exist only inside the library", e);
         }
         MemorySegment trailer = MemorySegment.ofAddress(image - 16).reinterpret(16);
-        if (trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) != MAGIC) {
+        long magic = trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 0);
+        long tableAddress;
+        if (magic == MAGIC) {
+            tableAddress = image - 8 + trailer.get(ValueLayout.JAVA_INT_UNALIGNED, 8); // sign-extended
+        } else if (magic == MAGIC_ABSOLUTE) {
+            tableAddress = trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 8);
+        } else {
             throw new IllegalStateException("the library has no symbol table before its frozen image (a corrupt build)");
         }
-        long offset = trailer.get(ValueLayout.JAVA_INT_UNALIGNED, 8); // sign-extended
-        return MemorySegment.ofAddress(image - 8 + offset).reinterpret(Long.MAX_VALUE);
+        return MemorySegment.ofAddress(tableAddress).reinterpret(Long.MAX_VALUE);
     }
 
     /** Rethrows what a {@code MethodHandle} threw: unchecked as it is, checked wrapped. Used by generated downcalls. */

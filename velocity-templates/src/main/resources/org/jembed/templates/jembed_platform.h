@@ -58,24 +58,36 @@
 
 /* ---- the frozen image in assembly (frozen.c) ------------------------------------------------------ */
 
-/* Read-only data section, a symbol's assembler name, and the directive that keeps a global symbol out of the
-   library's dynamic symbol table. The image's trailer holds "jembed_symbols - ." in 32 bits: assembled and linked for
-   ELF x86_64 and aarch64 and PE/COFF x86_64; Mach-O arm64 assembles it (clang: ARM64_RELOC_SUBTRACTOR), Mach-O x86_64
-   does not (a difference to a symbol of another object), so macOS means arm64 here. */
+/* Read-only data section, a symbol's assembler name, the directive that keeps a global symbol out of the library's
+   dynamic symbol table, and the image's 16-byte trailer: a magic number, then where the glue's hidden symbol table
+   jembed_symbols is (org.jembed.runtime.Symbols reads both). Everywhere the static linker can resolve it, the trailer
+   holds "jembed_symbols - ." in 32 bits (magic "EJSYMBLS"; no dynamic relocation; 32 bits because PE/COFF has no
+   64-bit PC-relative relocation; Mach-O arm64: ARM64_RELOC_SUBTRACTOR). Mach-O x86_64 cannot express that difference
+   to a symbol of another object, so there the trailer holds the absolute address (magic "EJSYMABS"), in __DATA,__const
+   where dyld may rebase it. */
+#define JEMBED_ASM_TRAILER_RELATIVE(sym) "  .quad 0x534c424d59534a45\n  .long " sym " - .\n  .long 0\n"
 #if defined(JEMBED_OS_WINDOWS)
 #define JEMBED_ASM_RODATA "  .section .rdata,\"dr\"\n"
 #define JEMBED_ASM_NAME(s) #s
 #define JEMBED_ASM_HIDE(s) ""
+#define JEMBED_ASM_TRAILER JEMBED_ASM_TRAILER_RELATIVE("jembed_symbols")
 #define JEMBED_ASM_END "  .text\n" /* COFF has no section stack; the file holds nothing after the image */
 #elif defined(JEMBED_OS_MACOS)
-#define JEMBED_ASM_RODATA "  .section __TEXT,__const\n"
 #define JEMBED_ASM_NAME(s) "_" #s
 #define JEMBED_ASM_HIDE(s) "  .private_extern _" #s "\n"
 #define JEMBED_ASM_END "  .previous\n"
+#if defined(__x86_64__)
+#define JEMBED_ASM_RODATA "  .section __DATA,__const\n"
+#define JEMBED_ASM_TRAILER "  .quad 0x5342414d59534a45\n  .quad _jembed_symbols\n"
+#else
+#define JEMBED_ASM_RODATA "  .section __TEXT,__const\n"
+#define JEMBED_ASM_TRAILER JEMBED_ASM_TRAILER_RELATIVE("_jembed_symbols")
+#endif
 #else
 #define JEMBED_ASM_RODATA "  .section .rodata\n"
 #define JEMBED_ASM_NAME(s) #s
 #define JEMBED_ASM_HIDE(s) "  .hidden " #s "\n"
+#define JEMBED_ASM_TRAILER JEMBED_ASM_TRAILER_RELATIVE("jembed_symbols")
 #define JEMBED_ASM_END "  .previous\n"
 #endif
 
