@@ -3,7 +3,8 @@
  * jembed's jni_md.h). `file` reports an ARM aarch64 shared object; the C test goal builds the archetype's C test for
  * aarch64 and says it did not run it; that program, run under qemu-aarch64 with no JVM for aarch64 anywhere, prints
  * the failed-start diagnostic, gets the error value (0) from do_stuff and exits 0; the library and the bundle are
- * attached with classifier linux-aarch_64. Needs gcc-aarch64-linux-gnu, libc6-dev-arm64-cross and qemu-user.
+ * attached with classifier linux-aarch_64. With -Djembed.testEmulator the test goal itself runs the program under qemu
+ * (and the test fails: its .expected output needs a JVM). Needs gcc-aarch64-linux-gnu, libc6-dev-arm64-cross and qemu-user.
  */
 for (File d = basedir.canonicalFile; d != null; d = d.parentFile) {
     File common = new File(d, 'src/it/platform-common.groovy')
@@ -42,7 +43,9 @@ assert !rdOut.contains('temurin') && !rdOut.contains('/usr/lib/jvm') : "the buil
 def (int nmExit, String nmOut, String nmErr) = runCommand(['aarch64-linux-gnu-nm', '-D', '--defined-only', so.path], project)
 assert nmExit == 0 : nmErr
 assert nmOut.readLines().collect { it.trim().split(/\s+/) }.findAll { it.length == 3 && it[1] == 'T' }.collect { it[2] } == ['do_stuff'] : nmOut
-assert !new String(so.bytes, 'ISO-8859-1').contains(System.getProperty('java.home')) : 'the cross-built library records the build JDK'
+def (int roExit, String roOut, String roErr) = runCommand(['aarch64-linux-gnu-readelf', '-p', '.rodata', so.path], project)
+assert roExit == 0 : roErr
+assert !roOut.contains(System.getProperty('java.home')) : 'the cross-built library records the build JDK in .rodata'
 
 File test = new File(project, 'target/jembed-tests/do_stuff_test')
 assert test.isFile() : "the test goal did not build ${test}"
@@ -59,7 +62,18 @@ assert stderr.contains("jembed: ${LIB}: start failed") : "no failed-start diagno
 assert new File(project, "target/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
         'a cross build must record no build JDK'
 
-// 4. Attached with the target's classifier: the library and the consumer bundle.
+// 4. The test goal under <testEmulator>: it runs the program under qemu, which fails the test against its
+//    .expected file ("result: 7"), since no JVM runs there.
+File emuLog = new File(basedir, 'emulator-build.log')
+int emuExit = mavenBuild(project, ['-Djembed.platform=linux-aarch_64',
+        "-Djembed.testEmulator=qemu-aarch64 -L ${SYSROOT}".toString(), 'verify'], emuLog)
+String emuText = emuLog.getText('UTF-8')
+assert emuExit != 0 : 'the C test cannot pass under qemu without a JVM'
+assert emuText.contains('Running do_stuff_test ... FAILED: standard output differs from do_stuff_test.expected') : emuText
+assert emuText.contains('--- actual\nresult: 0') : emuText
+assert emuText.contains("jembed: ${LIB}: start failed") : emuText
+
+// 5. Attached with the target's classifier: the library and the consumer bundle.
 File repoDir = new File(localRepositoryPath.toString(), 'com/example/my-plugin/1.0-SNAPSHOT')
 File attached = new File(repoDir, 'my-plugin-1.0-SNAPSHOT-linux-aarch_64.so')
 assert attached.isFile() : "no ${attached.name} in ${repoDir}: ${repoDir.list()}"
