@@ -269,7 +269,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
             version = libraryVersion == null || libraryVersion.isBlank() ? java.util.Optional.empty()
                     : java.util.Optional.of(LibraryVersion.parse(libraryVersion));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("<libraryVersion>: " + e.getMessage() + ", e.g. <libraryVersion>1.5.2"
+            throw new MojoFailureException("<libraryVersion>: " + e.getMessage() + "; e.g. <libraryVersion>1.5.2"
                     + "</libraryVersion>");
         }
         return target.files(base, version);

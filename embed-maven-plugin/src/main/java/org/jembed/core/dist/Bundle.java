@@ -309,7 +309,8 @@ public final class Bundle {
         try {
             return Files.getPosixFilePermissions(p).contains(PosixFilePermission.OWNER_EXECUTE);
         } catch (UnsupportedOperationException e) {
-            return p.getFileName().toString().endsWith(".so");
+            String name = p.getFileName().toString();
+            return Platform.KNOWN.stream().anyMatch(platform -> name.endsWith(platform.sharedSuffix()));
         }
     }
 
