@@ -131,8 +131,8 @@ public class TestMojo extends AbstractEmbedMojo {
         }
         if (built > 0) {
             getLog().info("Built " + built + " C test(s) for " + tools.target() + " with " + tools.compiler()
-                    + ", not run: set <testEmulator> (e.g. -Djembed.testEmulator=\"qemu-aarch64 -L /usr/aarch64-linux-gnu\""
-                    + " or wine) to run them");
+                    + ", not run: set <testEmulator>" + tools.target().emulatorExample()
+                            .map(e -> " (e.g. -Djembed.testEmulator=\"" + e + "\")").orElse("") + " to run them");
         }
         getLog().info("");
         getLog().info("C tests run: " + (outcomes.size() - built) + ", Failures: " + failures

@@ -291,6 +291,21 @@ public record Platform(Os os, Arch arch) {
         };
     }
 
+    /**
+     * A command that runs this platform's programs on a Debian x86-64 machine, for {@code <testEmulator>}:
+     * {@code qemu-aarch64 -L /usr/aarch64-linux-gnu} (package {@code qemu-user}, sysroot from
+     * {@code libc6-dev-arm64-cross}), {@code wine}; empty when there is none (macOS, or x86-64 Linux itself).
+     */
+    public Optional<String> emulatorExample() {
+        if (os == Os.WINDOWS) {
+            return Optional.of("wine");
+        }
+        if (os == Os.LINUX && arch != Arch.X86_64) {
+            return Optional.of("qemu-" + arch.gnuName() + " -L /usr/" + arch.gnuName() + "-linux-gnu");
+        }
+        return Optional.empty();
+    }
+
     // ---- the build machine ---------------------------------------------------------------------------------------
 
     /**

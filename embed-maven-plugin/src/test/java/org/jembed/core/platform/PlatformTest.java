@@ -176,6 +176,13 @@ class PlatformTest {
     }
 
     @Test
+    void emulatorsToSuggest() {
+        assertEquals(Optional.of("qemu-aarch64 -L /usr/aarch64-linux-gnu"), Platform.LINUX_AARCH_64.emulatorExample());
+        assertEquals(Optional.of("wine"), Platform.WINDOWS_X86_64.emulatorExample());
+        assertEquals(Optional.empty(), Platform.OSX_AARCH_64.emulatorExample());
+    }
+
+    @Test
     void exportTablesOfNmAndObjdump() {
         assertEquals(java.util.Set.of("do_stuff", "counter"), ExportTable.nmNames(
                 "0000000000001139 T do_stuff\n0000000000004010 D counter@@V1\n", false));
