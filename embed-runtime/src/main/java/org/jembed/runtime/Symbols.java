@@ -8,9 +8,10 @@ import java.lang.foreign.ValueLayout;
  * generated accessors and downcalls. Used by generated code only.
  *
  * <p>The glue defines a hidden table {@code jembed_symbols[]} of those addresses; the 16 bytes right before the
- * frozen image (whose address the library's class loader knows) hold a magic number and the link-time offset of
- * that table. So the addresses need no JNI call, no exported symbol and no {@code dlsym}; they are read once, on
- * first use.
+ * frozen image (whose address the library's class loader knows) hold a magic number (8 bytes), the link-time offset
+ * of that table from the offset's own address (a signed 32-bit PC-relative value, which ELF, Mach-O and PE/COFF all
+ * resolve at link time) and 4 zero bytes. So the addresses need no JNI call, no exported symbol and no
+ * {@code dlsym}; they are read once, on first use.
  */
 public final class Symbols {
     private static final long MAGIC = 0x534c424d59534a45L; // "EJSYMBLS" little-endian
@@ -50,7 +51,7 @@ public final class Symbols {
         if (trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) != MAGIC) {
             throw new IllegalStateException("the library has no symbol table before its frozen image (a corrupt build)");
         }
-        long offset = trailer.get(ValueLayout.JAVA_LONG_UNALIGNED, 8);
+        long offset = trailer.get(ValueLayout.JAVA_INT_UNALIGNED, 8); // sign-extended
         return MemorySegment.ofAddress(image - 8 + offset).reinterpret(Long.MAX_VALUE);
     }
 

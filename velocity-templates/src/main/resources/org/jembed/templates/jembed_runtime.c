@@ -8,23 +8,15 @@
 #include "jembed_runtime.h"
 #include "jembed_trust.h"
 
-#include <dlfcn.h>
 #include <jvmti.h>
 #include <errno.h>
-#include <limits.h>
-#include <link.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/un.h>
-#include <time.h>
-#include <unistd.h>
 
-__thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
-__thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
+JEMBED_TLS JNIEnv *jembed_tls_env JEMBED_HIDDEN;
+JEMBED_TLS unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 
 /* Messages after a failed start: one line per refused call, up to this many; then one "suppressed" line. */
 #define JEMBED_REFUSED_CALL_MESSAGES 5
@@ -34,8 +26,6 @@ __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 /* The stack of jembed's start thread, where the JVM is created and the start runs (HotSpot's own initialisation
    overflows a 128 KiB thread: a caller's stack size must not matter). */
 #define JEMBED_START_STACK (8u << 20)
-/* pthread_exit value of a start thread whose JNI_CreateJavaVM was escaped by the abort hook. */
-#define JEMBED_ABANDONED ((void *)(intptr_t)-2)
 
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
@@ -48,8 +38,7 @@ static int forked;
 /* open_libjvm loaded the JDK recorded at build time (the one a start-up cache was trained on) */
 static int libjvm_is_build_jdk;
 
-static pthread_key_t detach_key;
-static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
+static jembed_os_once detach_key_once = JEMBED_OS_ONCE_INIT;
 
 /* ---- diagnostics ------------------------------------------------------------------------------ */
 
@@ -59,7 +48,7 @@ typedef struct trail {
     size_t used;
 } trail;
 
-static void trail_add(trail *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trail_add(trail *t, const char *fmt, ...) __attribute__((format(JEMBED_PRINTF, 2, 3)));
 static void trail_add(trail *t, const char *fmt, ...) {
     if (t->used >= sizeof t->text - 1) {
         return;
@@ -80,19 +69,13 @@ static void trail_add(trail *t, const char *fmt, ...) {
 typedef struct start_job {
     jembed_library *lib;
     int rc;                     /* start_locked's result */
-    int create_lock;            /* the process-wide creation lock while held, else -1 (closed by the caller) */
+    intptr_t create_lock;       /* the process-wide creation lock while held, else -1 (dropped by the caller) */
     JavaVMOption *options;      /* JNI_CreateJavaVM's options and their text: freed by the caller */
     char *env_copy;
     trail t;
 } start_job;
 
 /* ---- JEMBED_TRACE: the start's timeline on stderr ------------------------------------------------ */
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* True when JEMBED_TRACE is set to anything but "" or "0". */
 static int trace_wanted(jembed_library *lib) {
@@ -102,7 +85,7 @@ static int trace_wanted(jembed_library *lib) {
 
 /* Prints one phase ("jembed: <lib>: <phase> <ms> ms") when tracing, and restarts the phase clock. */
 static void trace_phase(jembed_library *lib, const char *phase, double *since) {
-    double now = now_ms();
+    double now = jembed_os_now_ms();
     if (lib->trace) {
         fprintf(stderr, "jembed: %s: %-34s %7.2f ms\n", lib->name, phase, now - *since);
     }
@@ -130,32 +113,21 @@ static void detach_on_exit(void *vm) {
     (*jvm)->DetachCurrentThread(jvm);
 }
 
-static int detach_key_error; /* pthread_key_create's error: the start fails */
+static int detach_key_error; /* the thread-exit hook's error: the start fails */
 
 static void make_detach_key(void) {
-    detach_key_error = pthread_key_create(&detach_key, detach_on_exit);
+    detach_key_error = jembed_os_exit_hook(detach_on_exit);
 }
 
 /*
  * Remembers that this library attached the current thread: its env is cached for the fast path and the
- * thread is detached when it exits (pthread key destructor). A thread attached by somebody else (a Java
+ * thread is detached when it exits (jembed_os_exit_hook). A thread attached by somebody else (a Java
  * thread, or a host that attaches itself) is not cached, since its owner may detach it.
  */
 static void own_thread(JavaVM *vm, JNIEnv *env) {
-    pthread_once(&detach_key_once, make_detach_key);
-    pthread_setspecific(detach_key, vm);
+    jembed_os_once_run(&detach_key_once, make_detach_key);
+    jembed_os_exit_value(vm);
     jembed_tls_env = env;
-}
-
-/* The size of this thread's stack in KiB, 0 when unknown. */
-static size_t thread_stack_kib(void) {
-    pthread_attr_t attr;
-    size_t size = 0;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-        pthread_attr_getstacksize(&attr, &size);
-        pthread_attr_destroy(&attr);
-    }
-    return size / 1024;
 }
 
 /* This thread's env, attaching it as a daemon thread if needed. NULL when the JVM refuses. */
@@ -169,13 +141,13 @@ static JNIEnv *thread_env(jembed_library *lib) {
         fprintf(stderr, "jembed: %s: JNI GetEnv failed (%d)\n", lib->name, (int)rc);
         return NULL;
     }
-    /* named for traces and thread dumps: jembed-<library>-<Linux thread id> */
+    /* named for traces and thread dumps: jembed-<library>-<the OS's thread id> */
     char name[128];
-    snprintf(name, sizeof name, "jembed-%s-%ld", lib->name, (long)syscall(SYS_gettid));
+    snprintf(name, sizeof name, "jembed-%s-%lu", lib->name, jembed_os_thread_id());
     JavaVMAttachArgs args = { JNI_VERSION_10, name, NULL };
     rc = (*lib->vm)->AttachCurrentThreadAsDaemon(lib->vm, (void **)&env, &args);
     if (rc != JNI_OK) {
-        size_t stack = thread_stack_kib();
+        size_t stack = jembed_os_stack_kib();
         if (stack > 0 && stack < 256) {
             fprintf(stderr, "jembed: %s: cannot attach this thread to the JVM (JNI error %d): its stack (%zu KiB) is"
                             " too small; give threads that call Java 256 KiB or more\n", lib->name, (int)rc, stack);
@@ -190,40 +162,14 @@ static JNIEnv *thread_env(jembed_library *lib) {
 
 /* ---- finding the JVM -------------------------------------------------------------------------- */
 
-static int find_libjvm_cb(struct dl_phdr_info *info, size_t size, void *data) {
-    (void)size;
-    const char *name = info->dlpi_name;
-    size_t len = name ? strlen(name) : 0;
-    if (len >= 10 && strcmp(name + len - 10, "/libjvm.so") == 0) {
-        snprintf((char *)data, PATH_MAX, "%s", name);
-        return 1;
-    }
-    return 0;
-}
-
 /* A libjvm already loaded in this process (by the host or by another library), or NULL. */
 static void *loaded_libjvm(trail *t) {
-    char path[PATH_MAX] = "";
-    if (dl_iterate_phdr(find_libjvm_cb, path) == 0) {
-        return NULL;
+    char path[JEMBED_PATH_MAX] = "";
+    void *h = jembed_os_loaded_libjvm(path, sizeof path);
+    if (h != NULL) {
+        trail_add(t, "  %s already loaded: %s\n", jembed_os_libjvm_name, path);
     }
-    void *h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
-    trail_add(t, "  libjvm already loaded: %s\n", path);
     return h;
-}
-
-static void origin_dir(char *out, size_t size) {
-    Dl_info info;
-    out[0] = '\0';
-    if (dladdr((void *)&jembed_lib, &info) && info.dli_fname) {
-        snprintf(out, size, "%s", info.dli_fname);
-        char *slash = strrchr(out, '/');
-        if (slash) {
-            *slash = '\0';
-        } else {
-            snprintf(out, size, ".");
-        }
-    }
 }
 
 /* JDK 22 is the oldest jembed libraries run on (FFM, class file version 66). */
@@ -231,10 +177,10 @@ static void origin_dir(char *out, size_t size) {
 
 /* The JAVA_VERSION of <home>/release ("17.0.15") into out, "" when there is none. */
 static void release_version(const char *home, char *out, size_t size) {
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/release", home);
+    char path[JEMBED_PATH_MAX];
+    snprintf(path, sizeof path, "%s" JEMBED_DIRSEP "release", home);
     out[0] = '\0';
-    FILE *f = fopen(path, "re");
+    FILE *f = fopen(path, JEMBED_FOPEN_READ);
     if (f == NULL) {
         return;
     }
@@ -274,58 +220,60 @@ static int too_old(const char *what, const char *home, trail *t) {
     return 0;
 }
 
+/* Loads libjvm from one Java home: the first of the platform's places in a home (jembed_os_libjvm_paths) that loads. */
+static void *open_in_home(jembed_library *lib, const char *what, const char *home, trail *t) {
+    char why[JEMBED_PATH_MAX + 160];
+    for (const char *const *rel = jembed_os_libjvm_paths; *rel != NULL; rel++) {
+        char path[JEMBED_PATH_MAX];
+        snprintf(path, sizeof path, "%s%s", home, *rel);
+        if (!jembed_trusted_file(lib, path, sizeof path, why, sizeof why)) {
+            trail_add(t, "  %s: %s\n", what, why);
+            continue;
+        }
+        void *h = jembed_os_open(path, why, sizeof why);
+        if (h != NULL) {
+            trail_add(t, "  %s: loaded %s\n", what, path);
+            return h;
+        }
+        trail_add(t, "  %s: %s\n", what, why);
+    }
+    return NULL;
+}
+
 /*
- * Opens libjvm from the first place that has one: $ORIGIN/jre, the build JDK, JAVA_HOME; or, when
- * JEMBED_JAVA_HOME is set, from there only (an explicit choice is never silently replaced by another JDK).
+ * Opens libjvm from the first place that has one: the runtime bundled beside the library (<its directory>/jre), the
+ * build JDK (none in a cross build), JAVA_HOME; or, when JEMBED_JAVA_HOME is set, from there only (an explicit choice
+ * is never silently replaced by another JDK).
  */
 static void *open_libjvm(jembed_library *lib, trail *t) {
-    char origin[PATH_MAX];
-    origin_dir(origin, sizeof origin);
+    char origin[JEMBED_PATH_MAX];
+    jembed_os_self_dir(origin, sizeof origin);
     const char *explicit_home = jembed_getenv(lib, "JEMBED_JAVA_HOME");
-    char refused[PATH_MAX + 160];
     if (explicit_home != NULL && explicit_home[0] != '\0') {
-        if (too_old("JEMBED_JAVA_HOME (the only place searched when set)", explicit_home, t)) {
-            return NULL;
-        }
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/lib/server/libjvm.so", explicit_home);
-        if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
-            trail_add(t, "  JEMBED_JAVA_HOME (the only place searched when set): %s\n", refused);
-            return NULL;
-        }
-        void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
-        const char *why = h ? NULL : dlerror();
-        trail_add(t, "  JEMBED_JAVA_HOME (the only place searched when set): %s%s\n", h ? "loaded " : "", h ? path : why);
-        return h;
+        const char *what = "JEMBED_JAVA_HOME (the only place searched when set)";
+        return too_old(what, explicit_home, t) ? NULL : open_in_home(lib, what, explicit_home, t);
     }
-    struct { const char *what; const char *home; const char *suffix; } places[] = {
-        { "runtime bundled beside the library ($ORIGIN/jre)", origin[0] ? origin : NULL, "/jre" },
-        { "JDK recorded at build time", lib->build_java_home, "" },
-        { "JAVA_HOME", jembed_getenv(lib, "JAVA_HOME"), "" },
+    char bundled[JEMBED_PATH_MAX + 8];
+    snprintf(bundled, sizeof bundled, "%s" JEMBED_DIRSEP "jre", origin);
+    struct { const char *what; const char *home; } places[] = {
+        { "runtime bundled beside the library (" JEMBED_BESIDE_ME JEMBED_DIRSEP "jre)", origin[0] ? bundled : NULL },
+        { "JDK recorded at build time", lib->build_java_home },
+        { "JAVA_HOME", jembed_getenv(lib, "JAVA_HOME") },
     };
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
         if (places[i].home == NULL || places[i].home[0] == '\0') {
-            trail_add(t, "  %s: not set\n", places[i].what);
+            trail_add(t, "  %s: %s\n", places[i].what,
+                      i == 1 && places[i].home == NULL ? "none (a cross build records no JDK)" : "not set");
             continue;
         }
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s%s", places[i].home, places[i].suffix);
-        if (too_old(places[i].what, path, t)) {
+        if (too_old(places[i].what, places[i].home, t)) {
             continue;
         }
-        snprintf(path, sizeof path, "%s%s/lib/server/libjvm.so", places[i].home, places[i].suffix);
-        if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
-            trail_add(t, "  %s: %s\n", places[i].what, refused);
-            continue;
-        }
-        void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        void *h = open_in_home(lib, places[i].what, places[i].home, t);
         if (h != NULL) {
-            trail_add(t, "  %s: loaded %s\n", places[i].what, path);
             libjvm_is_build_jdk = places[i].home == lib->build_java_home;
             return h;
         }
-        const char *why = dlerror();
-        trail_add(t, "  %s: %s\n", places[i].what, why ? why : path);
     }
     return NULL;
 }
@@ -336,7 +284,7 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
  * then run with no CDS at all), and no option already chooses AOT or CDS (-XX:AOT..., -Xshare). NULL otherwise.
  */
 static const char *startup_cache_option(jembed_library *lib, const JavaVMOption *options, int n, trail *t) {
-    static char option[PATH_MAX + 32];
+    static char option[JEMBED_PATH_MAX + 32];
     if (lib->startup_cache == NULL || !libjvm_is_build_jdk) {
         return NULL;
     }
@@ -346,14 +294,16 @@ static const char *startup_cache_option(jembed_library *lib, const JavaVMOption 
             return NULL;
         }
     }
-    char path[PATH_MAX], refused[PATH_MAX + 160];
-    origin_dir(path, sizeof path);
+    char path[JEMBED_PATH_MAX], refused[JEMBED_PATH_MAX + 160];
+    jembed_os_self_dir(path, sizeof path);
     size_t used = strlen(path);
-    snprintf(path + used, sizeof path - used, "/%s", lib->startup_cache);
-    if (access(path, R_OK) != 0) {
+    snprintf(path + used, sizeof path - used, JEMBED_DIRSEP "%s", lib->startup_cache);
+    FILE *readable = fopen(path, JEMBED_FOPEN_READ);
+    if (readable == NULL) {
         trail_add(t, "  start-up cache not used: %s: %s\n", path, strerror(errno));
         return NULL;
     }
+    fclose(readable);
     if (!jembed_trusted_file(lib, path, sizeof path, refused, sizeof refused)) {
         trail_add(t, "  start-up cache not used: %s\n", refused);
         return NULL;
@@ -362,85 +312,18 @@ static const char *startup_cache_option(jembed_library *lib, const JavaVMOption 
     return option;
 }
 
-static void sleep_ms(long ms) {
-    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-    }
-}
-
 /* ---- one JVM per process: the creation lock, abandoned creations --------------------------------- */
 
 /*
  * Every jembed library of the process (each has its own hidden copy of this file, maybe dlopen'ed RTLD_LOCAL) must
  * agree on two things without a shared symbol: who may call JNI_CreateJavaVM now (HotSpot: a JNI_CreateJavaVM
  * after a completed one returns JNI_EEXIST and from then on hides the running JVM from JNI_GetCreatedJavaVMs), and
- * whether a creation was abandoned (HotSpot then answers JNI_EEXIST for ever, with no JVM to join). Both are abstract
- * unix socket names of this process ("\0jembed-create-<pid>", "\0jembed-abandoned-<pid>"): no file, gone with
- * the process. The lock is held while a socket is bound to its name; the abandoned mark is a socket never closed.
+ * whether a creation was abandoned (HotSpot then answers JNI_EEXIST for ever, with no JVM to join). Both are names
+ * of this process that the platform layer keeps (jembed_os_creation_lock, jembed_os_mark_abandoned).
  */
-static socklen_t process_name(struct sockaddr_un *a, const char *what) {
-    memset(a, 0, sizeof *a);
-    a->sun_family = AF_UNIX;
-    int n = snprintf(a->sun_path + 1, sizeof a->sun_path - 1, "jembed-%s-%ld", what, (long)getpid());
-    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
-}
-
-/* Takes the process-wide creation lock: its descriptor, -1 when sockets are unavailable (then unlocked, as
-   before), -2 after waiting wait_ms for another library's creation. */
-static int creation_lock(long wait_ms) {
-    struct sockaddr_un a;
-    socklen_t len = process_name(&a, "create");
-    for (long waited = 0;; waited++) {
-        int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            return -1;
-        }
-        if (bind(fd, (struct sockaddr *)&a, len) == 0) {
-            return fd;
-        }
-        int e = errno;
-        close(fd);
-        if (e != EADDRINUSE) {
-            return -1;
-        }
-        if (waited >= wait_ms) {
-            return -2;
-        }
-        sleep_ms(1);
-    }
-}
-
-static int abandoned_here; /* this library saw its own creation abandoned */
-
-/* Marks the process: a JVM creation was abandoned; no JVM can be created in it any more. */
-static void mark_creation_abandoned(void) {
-    abandoned_here = 1;
-    struct sockaddr_un a;
-    socklen_t len = process_name(&a, "abandoned");
-    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, len) != 0) {
-        close(fd); /* already marked */
-    }
-}
-
-/* True when some jembed library of this process abandoned a JVM creation. */
-static int creation_abandoned(void) {
-    if (abandoned_here) {
-        return 1;
-    }
-    struct sockaddr_un a;
-    socklen_t len = process_name(&a, "abandoned");
-    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        return 0;
-    }
-    int marked = connect(fd, (struct sockaddr *)&a, len) == 0;
-    close(fd);
-    return marked;
-}
 
 /* Set on the start thread while it is inside JNI_CreateJavaVM. */
-static __thread int tls_creating;
+static JEMBED_TLS int tls_creating;
 
 /*
  * HotSpot's "abort" hook (a JavaVMOption): every fatal error of the JVM's own initialisation (an agent that cannot
@@ -452,7 +335,7 @@ static __thread int tls_creating;
 static void JNICALL abort_hook(void) {
     if (tls_creating) {
         tls_creating = 0;
-        pthread_exit(JEMBED_ABANDONED);
+        jembed_os_thread_escape();
     }
 }
 
@@ -488,7 +371,7 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
                           JavaVMInitArgs *args) {
     trail *t = &job->t;
     *joined = 0;
-    job->create_lock = creation_lock(JEMBED_JOIN_WAIT_MS);
+    job->create_lock = jembed_os_creation_lock(JEMBED_JOIN_WAIT_MS);
     if (job->create_lock == -2) {
         trail_add(t, "timed out after %d s waiting for another library's JVM creation\n", JEMBED_JOIN_WAIT_MS / 1000);
         return 1;
@@ -499,7 +382,7 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
         trail_add(t, "  another library created the JVM first; joining it\n");
         *joined = 1;
         rc = JNI_OK;
-    } else if (creation_abandoned()) {
+    } else if (jembed_os_abandoned()) {
         trail_add(t, "an earlier JVM creation in this process failed during the JVM's own initialisation: "
                      "no JVM can be created in this process any more\n");
         rc = 1;
@@ -509,9 +392,7 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
         rc = create(vm, (void **)&env, args);
         tls_creating = 0;
     }
-    if (job->create_lock >= 0) {
-        close(job->create_lock);
-    }
+    jembed_os_creation_unlock(job->create_lock);
     job->create_lock = -1;
     return rc;
 }
@@ -520,20 +401,20 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
 static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
     jembed_library *lib = job->lib;
     trail *t = &job->t;
-    double phase = now_ms();
+    double phase = jembed_os_now_ms();
     void *jvm = loaded_libjvm(t);
     if (jvm == NULL) {
         jvm = open_libjvm(lib, t);
-        trace_phase(lib, "libjvm loaded (dlopen)", &phase);
+        trace_phase(lib, "libjvm loaded (" JEMBED_OS_LOADER ")", &phase);
         if (jvm == NULL) {
             trail_add(t, "no JVM found: set JEMBED_JAVA_HOME (or JAVA_HOME) to a JDK %d or newer\n", JEMBED_MIN_JAVA);
             return -1;
         }
     }
-    created_vms_fn created = (created_vms_fn)dlsym(jvm, "JNI_GetCreatedJavaVMs");
-    create_vm_fn create = (create_vm_fn)dlsym(jvm, "JNI_CreateJavaVM");
+    created_vms_fn created = (created_vms_fn)jembed_os_symbol(jvm, "JNI_GetCreatedJavaVMs");
+    create_vm_fn create = (create_vm_fn)jembed_os_symbol(jvm, "JNI_CreateJavaVM");
     if (created == NULL || create == NULL) {
-        trail_add(t, "libjvm.so has no JNI invocation API (JNI_CreateJavaVM)\n");
+        trail_add(t, "%s has no JNI invocation API (JNI_CreateJavaVM)\n", jembed_os_libjvm_name);
         return -1;
     }
     created_vms = created;
@@ -625,7 +506,7 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
                 if (created(&vm, 1, &count) == JNI_OK && count > 0) {
                     break;
                 }
-                sleep_ms(5);
+                jembed_os_sleep_ms(5);
             }
             if (count == 0) {
                 trail_add(t, "timed out waiting for the JVM being created outside jembed (or that creation failed: "
@@ -688,7 +569,7 @@ static jclass load_class(JNIEnv *env, jobject loader, const char *binary_name) {
 
 /* Everything after the JVM is up: 0 on success; on failure the exception (if any) is still pending. */
 static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
-    double phase = now_ms();
+    double phase = jembed_os_now_ms();
     jclass cl_class = (*env)->FindClass(env, "java/lang/ClassLoader");
     jclass url_loader = (*env)->FindClass(env, "java/net/URLClassLoader");
     jclass url_class = (*env)->FindClass(env, "java/net/URL");
@@ -783,7 +664,7 @@ static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
  * on a background daemon thread. When that fails the calls stay on JNI, which always works: a warning, no failure.
  */
 static void start_ffm_dispatch(jembed_library *lib, JNIEnv *env, int background) {
-    double phase = now_ms();
+    double phase = jembed_os_now_ms();
     jmethodID m = (*env)->GetStaticMethodID(env, lib->bridge, "$dispatchStart", "(JZZ)V");
     if (m != NULL) {
         (*env)->CallStaticVoidMethod(env, lib->bridge, m, (jlong)(intptr_t)lib->fast, background ? JNI_TRUE : JNI_FALSE,
@@ -811,17 +692,10 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
 /* ---- what the host may do to a started library: unload it, fork, detach its threads ---------------- */
 
 /*
- * Pins the library: once a start began it is never unmapped (dlclose returns 0 and leaves it mapped), since the
- * JVM keeps pointers into it (the abort hook, the frozen image, the thread-exit key's destructor, JVMTI callbacks,
- * the addresses of Symbols) and its code may be on the stack of a thread inside Java.
+ * The library is pinned when a start begins (jembed_os_pin_self): it is never unmapped (dlclose returns 0 and leaves
+ * it mapped), since the JVM keeps pointers into it (the abort hook, the frozen image, the thread-exit hook, JVMTI
+ * callbacks, the addresses of Symbols) and its code may be on the stack of a thread inside Java.
  */
-static void pin_library(void) {
-    Dl_info info;
-    if (dladdr((void *)&jembed_lib, &info) && info.dli_fname != NULL) {
-        /* one reference kept for ever; a library linked into the executable has none to keep */
-        (void)dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-    }
-}
 
 /* forked (above): this process is a fork() child of one where the library had started */
 
@@ -841,17 +715,13 @@ static void in_forked_child(void) {
         __atomic_store_n(&jembed_lib.state, JEMBED_FAILED, __ATOMIC_RELEASE);
     }
     /* the lock may have been held by a thread that does not exist here */
-    pthread_mutexattr_t attr;
-    pthread_mutexattr_init(&attr);
-    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-    pthread_mutex_init(&jembed_lib.lock, &attr);
-    pthread_mutexattr_destroy(&attr);
+    jembed_os_mutex_reset(&jembed_lib.lock);
 }
 
-static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+static jembed_os_once atfork_once = JEMBED_OS_ONCE_INIT;
 
 static void register_atfork(void) {
-    pthread_atfork(NULL, NULL, in_forked_child);
+    jembed_os_at_fork_child(in_forked_child);
 }
 
 /*
@@ -864,7 +734,7 @@ static void JNICALL on_thread_end(jvmtiEnv *jvmti, JNIEnv *env, jthread thread) 
     (void)thread;
     if (env != NULL && jembed_tls_env == env) {
         jembed_tls_env = NULL;
-        pthread_setspecific(detach_key, NULL);
+        jembed_os_exit_value(NULL);
     }
 }
 
@@ -897,15 +767,20 @@ static void watch_thread_ends(JavaVM *vm, trail *t) {
  * A's init code calls B while B's init code calls A (on another thread, or B started from A's init): each start
  * waits for the other for ever. Every start thread and every attached thread that waits for a start is an edge of
  * a process-wide wait-for graph kept in system properties (the one place all libraries see), under the monitor of
- * java.lang.System: "org.jembed.start.<lib>" = the Linux thread id running lib's start, "org.jembed.wait.<tid>" =
+ * java.lang.System: "org.jembed.start.<lib>" = the OS thread id running lib's start, "org.jembed.wait.<tid>" =
  * the library that thread waits for. A wait that would close a cycle is refused instead: that call returns its
  * error value (the init code that made it sees the error value), the other start goes on.
  */
-static __thread int tls_init_cycle; /* this thread's last start() was refused as an init cycle */
+static JEMBED_TLS int tls_init_cycle; /* this thread's last start() was refused as an init cycle */
 
 /* This thread's env when it is attached to a running JVM, else NULL; never attaches. */
 static JNIEnv *attached_env(void) {
-    created_vms_fn f = created_vms != NULL ? created_vms : (created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    created_vms_fn f = created_vms;
+    if (f == NULL) {
+        char path[JEMBED_PATH_MAX];
+        void *jvm = jembed_os_loaded_libjvm(path, sizeof path);
+        f = jvm != NULL ? (created_vms_fn)jembed_os_symbol(jvm, "JNI_GetCreatedJavaVMs") : NULL;
+    }
     JavaVM *vm = NULL;
     jsize count = 0;
     JNIEnv *env = NULL;
@@ -1014,7 +889,7 @@ static int jvm_new_enough(JNIEnv *env, trail *t) {
 #define JEMBED_WAIT_PREFIX "org.jembed.wait."
 
 static void my_tid(char *out, size_t size) {
-    snprintf(out, size, "%ld", (long)syscall(SYS_gettid));
+    snprintf(out, size, "%lu", jembed_os_thread_id());
 }
 
 /* The start thread: marks (on) or unmarks this thread as running lib's start. */
@@ -1100,13 +975,13 @@ static int start_locked(start_job *job) {
     jembed_library *lib = job->lib;
     trail *t = &job->t;
     lib->trace = trace_wanted(lib);
-    double started = now_ms();
-    pin_library();
-    pthread_once(&atfork_once, register_atfork);
-    pthread_once(&detach_key_once, make_detach_key);
+    double started = jembed_os_now_ms();
+    jembed_os_pin_self();
+    jembed_os_once_run(&atfork_once, register_atfork);
+    jembed_os_once_run(&detach_key_once, make_detach_key);
     if (detach_key_error != 0) {
-        trail_add(t, "pthread_key_create failed (%s): threads could not be detached when they exit\n",
-                  strerror(detach_key_error));
+        trail_add(t, "no thread-exit hook (%s): threads could not be detached when they exit\n",
+                  jembed_os_error_text(detach_key_error));
         report_failed_start(lib, NULL, t);
         return -1;
     }
@@ -1154,24 +1029,23 @@ static int start_locked(start_job *job) {
 }
 
 /* The thread running the start (valid while lib->initializing): its calls back into the library are re-entry. */
-static pthread_t init_thread;
+static unsigned long init_thread;
 /* Signalled when a start ends; waited on under lib->lock by threads that found the start running. */
-static pthread_cond_t start_ended = PTHREAD_COND_INITIALIZER;
+static jembed_os_cond start_ended = JEMBED_OS_COND_INIT;
 
-static void *start_thread(void *arg) {
+static void start_thread(void *arg) {
     start_job *job = arg;
     jembed_library *lib = job->lib;
-    pthread_mutex_lock(&lib->lock);
-    init_thread = pthread_self();
-    pthread_mutex_unlock(&lib->lock);
+    jembed_os_mutex_lock(&lib->lock);
+    init_thread = jembed_os_thread_id();
+    jembed_os_mutex_unlock(&lib->lock);
     job->rc = start_locked(job);
     /* This thread ends now: leave the JVM (the key's destructor would too, later than the caller's join). */
     if (jembed_tls_env != NULL) {
         jembed_tls_env = NULL;
-        pthread_setspecific(detach_key, NULL);
+        jembed_os_exit_value(NULL);
         (*lib->vm)->DetachCurrentThread(lib->vm);
     }
-    return NULL;
 }
 
 /*
@@ -1190,32 +1064,25 @@ static int run_start(jembed_library *lib) {
     job->lib = lib;
     job->rc = -1;
     job->create_lock = -1;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, JEMBED_START_STACK);
-    pthread_t t;
-    int err = pthread_create(&t, &attr, start_thread, job);
-    pthread_attr_destroy(&attr);
+    jembed_os_thread t;
+    int err = jembed_os_thread_start(&t, JEMBED_START_STACK, start_thread, job);
     int rc = -1;
     if (err != 0) {
-        trail_add(&job->t, "cannot create jembed's start thread: %s\n", strerror(err));
+        trail_add(&job->t, "cannot create jembed's start thread: %s\n", jembed_os_error_text(err));
         report_failed_start(lib, NULL, &job->t);
     } else {
-        void *how = NULL;
-        pthread_join(t, &how);
+        int escaped = jembed_os_thread_join(t);
         rc = job->rc;
-        if (how == JEMBED_ABANDONED) {
+        if (escaped) {
             /* Marked before the creation lock is released: a library waiting for it must see the mark. */
-            mark_creation_abandoned();
+            jembed_os_mark_abandoned();
             trail_add(&job->t, "the JVM failed during its own initialisation (its message is above); no JVM can be"
                                " created in this process any more\n");
             report_failed_start(lib, NULL, &job->t);
             rc = -1;
         }
     }
-    if (job->create_lock >= 0) {
-        close(job->create_lock);
-    }
+    jembed_os_creation_drop(job->create_lock);
     free(job->options);
     free(job->env_copy);
     free(job);
@@ -1251,7 +1118,7 @@ static int start(jembed_library *lib, int *ran_start) {
         return -1;
     }
     int saved_errno = errno;
-    pthread_mutex_lock(&lib->lock);
+    jembed_os_mutex_lock(&lib->lock);
     int rc;
     for (;;) {
         state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
@@ -1260,7 +1127,7 @@ static int start(jembed_library *lib, int *ran_start) {
             break;
         }
         if (lib->initializing) {
-            if (pthread_equal(init_thread, pthread_self())) {
+            if (init_thread == jembed_os_thread_id()) {
                 /* The init code calling back in on the start thread: go through once bound. */
                 rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
                 break;
@@ -1272,7 +1139,7 @@ static int start(jembed_library *lib, int *ran_start) {
                 break;
             }
             while (lib->initializing) {
-                pthread_cond_wait(&start_ended, &lib->lock);
+                jembed_os_cond_wait(&start_ended, &lib->lock);
             }
             if (edge == 0) {
                 wait_end();
@@ -1282,19 +1149,19 @@ static int start(jembed_library *lib, int *ran_start) {
         lib->initializing = 1;
         *ran_start = 1;
         /* Not held while the start runs: the start thread's re-entrant calls must get through. */
-        pthread_mutex_unlock(&lib->lock);
+        jembed_os_mutex_unlock(&lib->lock);
         int edge = wait_begin(lib); /* a start thread starting another library waits for it too */
         rc = run_start(lib);
         if (edge == 0) {
             wait_end();
         }
-        pthread_mutex_lock(&lib->lock);
+        jembed_os_mutex_lock(&lib->lock);
         lib->initializing = 0;
         __atomic_store_n(&lib->state, rc == 0 ? JEMBED_READY : JEMBED_FAILED, __ATOMIC_RELEASE);
-        pthread_cond_broadcast(&start_ended);
+        jembed_os_cond_broadcast(&start_ended);
         break;
     }
-    pthread_mutex_unlock(&lib->lock);
+    jembed_os_mutex_unlock(&lib->lock);
     errno = saved_errno;
     return rc;
 }
@@ -1304,14 +1171,14 @@ void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env) {
         || __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) != JEMBED_READY) {
         return;
     }
-    pthread_mutex_lock(&lib->lock);
+    jembed_os_mutex_lock(&lib->lock);
     if (!lib->ffm_started && !lib->initializing && __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY) {
         __atomic_store_n(&lib->ffm_started, 1, __ATOMIC_RELAXED);
         int saved_errno = errno;
         start_ffm_dispatch(lib, env, 1);
         errno = saved_errno;
     }
-    pthread_mutex_unlock(&lib->lock);
+    jembed_os_mutex_unlock(&lib->lock);
 }
 
 int jembed_start(jembed_library *lib) {
@@ -1384,7 +1251,7 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 
 int jembed_shutdown(jembed_library *lib) {
     int saved_errno = errno;
-    pthread_mutex_lock(&lib->lock);
+    jembed_os_mutex_lock(&lib->lock);
     int rc = -1;
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
         JNIEnv *env = jembed_tls_env != NULL ? jembed_tls_env : thread_env(lib);
@@ -1412,7 +1279,7 @@ int jembed_shutdown(jembed_library *lib) {
             }
         }
     }
-    pthread_mutex_unlock(&lib->lock);
+    jembed_os_mutex_unlock(&lib->lock);
     errno = saved_errno;
     return rc;
 }

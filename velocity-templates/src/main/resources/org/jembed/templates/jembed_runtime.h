@@ -17,10 +17,9 @@
 #define JEMBED_RUNTIME_H
 
 #include <jni.h>
-#include <pthread.h>
 #include <stddef.h>
 
-#define JEMBED_HIDDEN __attribute__((visibility("hidden")))
+#include "jembed_platform.h"
 
 /* One exported function's binding to its bridge method. */
 typedef struct jembed_binding {
@@ -53,7 +52,7 @@ typedef struct jembed_library {
     int dispatch;                       /* JEMBED_DISPATCH_* */
     const char *const *jvm_options;     /* from the pom, after the defaults */
     int jvm_option_count;
-    const char *build_java_home;        /* JDK the library was built against */
+    const char *build_java_home;        /* JDK the library was built against; NULL in a cross build */
     const char *startup_cache;          /* <startupCache>: file name of the AOT cache beside the library, or NULL */
     const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
     int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
@@ -65,7 +64,7 @@ typedef struct jembed_library {
 
     /* state */
     int state;                          /* JEMBED_NOT_STARTED / READY / FAILED; atomic */
-    pthread_mutex_t lock;               /* recursive */
+    jembed_os_mutex lock;               /* recursive; JEMBED_OS_MUTEX_INIT */
     int initializing;                   /* set while the start runs (on jembed's start thread), under lock */
     int bound;                          /* method IDs are valid (re-entrant calls during init) */
     unsigned failed_calls;              /* calls refused after a failed start, for rate-limited messages */
@@ -78,7 +77,7 @@ typedef struct jembed_library {
 } jembed_library;
 
 extern jembed_library jembed_lib JEMBED_HIDDEN;
-extern __thread JNIEnv *jembed_tls_env JEMBED_HIDDEN;
+extern JEMBED_TLS JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 
 /* The slow path: start the library if needed, attach this thread if needed. NULL when it cannot. */
 JEMBED_HIDDEN JNIEnv *jembed_env_slow(jembed_library *lib, int binding);
@@ -99,7 +98,7 @@ static inline JNIEnv *jembed_env(jembed_library *lib, int binding) {
  */
 #define JEMBED_FFM_AFTER_JNI_CALLS 10000U
 
-extern __thread unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
+extern JEMBED_TLS unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 
 JEMBED_HIDDEN void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env);
 

@@ -7,29 +7,16 @@
 #endif
 #include "jembed_trust.h"
 
-#include <dlfcn.h>
-#include <errno.h>
-#include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Why the process counts as privileged, taken when the library is loaded (before the host can change its ids);
    NULL when it does not. */
 static const char *privileged_because;
 
 __attribute__((constructor)) static void jembed_trust_load(void) {
-    if (getauxval(AT_SECURE) != 0) {
-        privileged_because = "privileged process (AT_SECURE: set-user-ID, set-group-ID or file capabilities)";
-    } else if (getuid() != geteuid()) {
-        privileged_because = "privileged process (real and effective user ids differ)";
-    } else if (getgid() != getegid()) {
-        privileged_because = "privileged process (real and effective group ids differ)";
-    }
+    privileged_because = jembed_os_privileged();
 }
 
 int jembed_secure_mode(const jembed_library *lib) {
@@ -46,7 +33,7 @@ static int read_by_hotspot(const char *name) {
 }
 
 static int hotspot_ignores_its_variables(void) {
-    return getuid() != geteuid() || getgid() != getegid();
+    return jembed_os_ids_differ();
 }
 
 static int is_set(const char *name) {
@@ -64,7 +51,7 @@ static size_t list_if_set(char *list, size_t size, size_t used, const char *name
 }
 
 static int ignored_reported;               /* the one line was printed; atomic */
-static pthread_mutex_t other_lock = PTHREAD_MUTEX_INITIALIZER;
+static jembed_os_mutex other_lock = JEMBED_OS_MUTEX_INIT;
 static const char *other_reported[16];     /* names outside the list below already reported, under other_lock */
 
 /* One line naming every variable jembed (or, with ids that differ, HotSpot) would read and now ignores. */
@@ -89,7 +76,7 @@ static void report_ignored(const jembed_library *lib) {
 
 /* A variable not in report_ignored's list: its own line, once. */
 static void report_other(const jembed_library *lib, const char *name) {
-    pthread_mutex_lock(&other_lock);
+    jembed_os_mutex_lock(&other_lock);
     size_t i = 0;
     while (i < sizeof other_reported / sizeof other_reported[0] && other_reported[i] != NULL
            && strcmp(other_reported[i], name) != 0) {
@@ -99,7 +86,7 @@ static void report_other(const jembed_library *lib, const char *name) {
     if (first) {
         other_reported[i] = name;
     }
-    pthread_mutex_unlock(&other_lock);
+    jembed_os_mutex_unlock(&other_lock);
     if (first) {
         fprintf(stderr, "jembed: %s: %s: ignored %s from the environment\n", lib->name, secure_because(), name);
     }
@@ -123,61 +110,7 @@ const char *jembed_getenv(const jembed_library *lib, const char *name) {
 
 /* jembed_trusted_file without the message; *found is set once the file exists. */
 static int check_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n, int *found) {
-    if (!jembed_secure_mode(lib)) {
-        return 1;
-    }
-    char real[PATH_MAX];
-    if (realpath(path, real) == NULL) {
-        snprintf(why, n, "%s: %s", path, strerror(errno));
-        return 0;
-    }
-    *found = 1;
-    if (strlen(real) >= size) {
-        snprintf(why, n, "refused %s: its real path %s is too long", path, real);
-        return 0;
-    }
-    /* Trusted owners: root and whoever owns this library's file (for a library inside the host: the host's file). */
-    uid_t lib_owner = 0;
-    Dl_info info;
-    struct stat st;
-    if (dladdr((const void *)lib, &info) != 0 && info.dli_fname != NULL && info.dli_fname[0] != '\0'
-        && stat(info.dli_fname, &st) == 0) {
-        lib_owner = st.st_uid;
-    }
-    char cur[PATH_MAX];
-    snprintf(cur, sizeof cur, "%s", real);
-    for (int file = 1;; file = 0) {
-        if (stat(cur, &st) != 0) {
-            snprintf(why, n, "refused %s: %s: %s", real, cur, strerror(errno));
-            return 0;
-        }
-        if (file && !S_ISREG(st.st_mode)) {
-            snprintf(why, n, "refused %s: not a regular file", real);
-            return 0;
-        }
-        if (st.st_uid != 0 && st.st_uid != lib_owner) {
-            snprintf(why, n, "refused %s: %s is owned by uid %u, neither root nor the owner of this library (uid %u)",
-                     real, cur, (unsigned)st.st_uid, (unsigned)lib_owner);
-            return 0;
-        }
-        int sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) != 0; /* others cannot rename our entries */
-        if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky_dir) {
-            snprintf(why, n, "refused %s: %s is writable by %s (mode %04o)", real, cur,
-                     (st.st_mode & S_IWOTH) != 0 ? "every user" : "its group", (unsigned)(st.st_mode & 07777));
-            return 0;
-        }
-        if (strcmp(cur, "/") == 0) {
-            break;
-        }
-        char *slash = strrchr(cur, '/');
-        if (slash == cur) {
-            cur[1] = '\0';
-        } else {
-            *slash = '\0';
-        }
-    }
-    snprintf(path, size, "%s", real);
-    return 1;
+    return !jembed_secure_mode(lib) || jembed_os_trusted_path(path, size, why, n, found);
 }
 
 int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n) {

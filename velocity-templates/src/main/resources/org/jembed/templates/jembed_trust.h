@@ -1,10 +1,11 @@
 /*
  * jembed trust policy, compiled into every jembed library (not generated: a fixed file). Every symbol is hidden.
  *
- * Secure mode (docs: "Security"): when the process runs with elevated privileges (the kernel's AT_SECURE, as
- * secure_getenv tests: set-user-ID, set-group-ID, file capabilities; or real and effective ids that differ), or the
- * library was built with <trustEnvironment>false</trustEnvironment>, the library reads no environment variable at
- * all and loads libjvm only from a file no other user can replace.
+ * Secure mode (docs: "Security"): when the process runs with elevated privileges (Linux: the kernel's AT_SECURE, as
+ * secure_getenv tests: set-user-ID, set-group-ID, file capabilities; macOS: issetugid; or real and effective ids that
+ * differ; Windows has no such process: jembed_os_privileged), or the library was built with
+ * <trustEnvironment>false</trustEnvironment>, the library reads no environment variable at all and loads libjvm only
+ * from a file no other user can replace (jembed_os_trusted_path: on Windows only the full path of a regular file).
  */
 #ifndef JEMBED_TRUST_H
 #define JEMBED_TRUST_H
@@ -26,10 +27,10 @@ JEMBED_HIDDEN const char *jembed_getenv(const jembed_library *lib, const char *n
 
 /*
  * Whether the shared object at path (size bytes, NUL-terminated) may be loaded. Outside secure mode: always 1.
- * In secure mode: path is replaced by its real path (load that one) and 1 is returned when the file and every
- * directory above it up to / are owned by root or by the owner of this library's file and writable by nobody else
- * (a directory with the sticky bit, such as /tmp, may be writable by others); otherwise 0, with why (n bytes) saying
- * which path failed and how; a file that exists but is refused is also reported on stderr at once, since the start
+ * In secure mode (POSIX; on Windows see jembed_os_trusted_path): path is replaced by its real path (load that one)
+ * and 1 is returned when the file and every directory above it up to / are owned by root or by the owner of this
+ * library's file and writable by nobody else (a directory with the sticky bit, such as /tmp, may be writable by
+ * others); otherwise 0, with why (n bytes) saying which path failed and how; a file that exists but is refused is also reported on stderr at once, since the start
  * may go on with another place and then prints nothing else.
  */
 JEMBED_HIDDEN int jembed_trusted_file(const jembed_library *lib, char *path, size_t size, char *why, size_t n);

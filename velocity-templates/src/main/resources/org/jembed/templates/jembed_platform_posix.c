@@ -1,0 +1,431 @@
+/*
+ * jembed platform layer for Linux and macOS (see jembed_platform.h). A fixed file, compiled into every jembed library;
+ * empty on Windows. The few Linux-only parts (dl_iterate_phdr, gettid, AT_SECURE, abstract sockets) are marked.
+ */
+#if !defined(_WIN32)
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "jembed_platform.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+#if defined(JEMBED_OS_LINUX)
+#include <link.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
+#else
+#include <mach-o/dyld.h>
+#endif
+
+#if defined(JEMBED_OS_MACOS)
+const char jembed_os_libjvm_name[] = "libjvm.dylib";
+/* a JDK home, or a JDK bundle directory (jdk-25.jdk) whose home is Contents/Home */
+const char *const jembed_os_libjvm_paths[] = { "/lib/server/libjvm.dylib", "/Contents/Home/lib/server/libjvm.dylib",
+                                              NULL };
+#else
+const char jembed_os_libjvm_name[] = "libjvm.so";
+const char *const jembed_os_libjvm_paths[] = { "/lib/server/libjvm.so", NULL };
+#endif
+
+/* ---- libraries ----------------------------------------------------------------------------------- */
+
+void *jembed_os_open(const char *path, char *why, size_t n) {
+    void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+    if (h == NULL) {
+        const char *e = dlerror(); /* names the path already */
+        snprintf(why, n, "%s", e != NULL ? e : path);
+    }
+    return h;
+}
+
+void *jembed_os_symbol(void *library, const char *name) {
+    return dlsym(library, name);
+}
+
+static int ends_with_libjvm(const char *name) {
+    size_t len = name != NULL ? strlen(name) : 0;
+    size_t want = strlen(jembed_os_libjvm_name);
+    return len > want && name[len - want - 1] == '/' && strcmp(name + len - want, jembed_os_libjvm_name) == 0;
+}
+
+#if defined(JEMBED_OS_LINUX)
+static int find_libjvm_cb(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    if (ends_with_libjvm(info->dlpi_name)) {
+        snprintf((char *)data, JEMBED_PATH_MAX, "%s", info->dlpi_name);
+        return 1;
+    }
+    return 0;
+}
+#endif
+
+void *jembed_os_loaded_libjvm(char *path, size_t size) {
+    char found[JEMBED_PATH_MAX] = "";
+#if defined(JEMBED_OS_LINUX)
+    if (dl_iterate_phdr(find_libjvm_cb, found) == 0) {
+        return NULL;
+    }
+#else
+    for (uint32_t i = 0, count = _dyld_image_count(); i < count && found[0] == '\0'; i++) {
+        const char *name = _dyld_get_image_name(i);
+        if (ends_with_libjvm(name)) {
+            snprintf(found, sizeof found, "%s", name);
+        }
+    }
+    if (found[0] == '\0') {
+        return NULL;
+    }
+#endif
+    snprintf(path, size, "%s", found);
+    return dlopen(found, RTLD_NOW | RTLD_NOLOAD);
+}
+
+int jembed_os_self_path(char *out, size_t size) {
+    Dl_info info;
+    out[0] = '\0';
+    if (dladdr((const void *)jembed_os_self_path, &info) == 0 || info.dli_fname == NULL || info.dli_fname[0] == '\0') {
+        return -1;
+    }
+    snprintf(out, size, "%s", info.dli_fname);
+    return 0;
+}
+
+void jembed_os_self_dir(char *out, size_t size) {
+    if (jembed_os_self_path(out, size) != 0) {
+        return;
+    }
+    char *slash = strrchr(out, '/');
+    if (slash == out) {
+        out[1] = '\0';
+    } else if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(out, size, ".");
+    }
+}
+
+void jembed_os_pin_self(void) {
+    char self[JEMBED_PATH_MAX];
+    if (jembed_os_self_path(self, sizeof self) == 0) {
+        /* one reference kept for ever; a library linked into the executable has none to keep */
+        (void)dlopen(self, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    }
+}
+
+/* ---- threads ------------------------------------------------------------------------------------- */
+
+void jembed_os_mutex_lock(jembed_os_mutex *m) {
+    pthread_mutex_lock(m);
+}
+
+void jembed_os_mutex_unlock(jembed_os_mutex *m) {
+    pthread_mutex_unlock(m);
+}
+
+void jembed_os_mutex_reset(jembed_os_mutex *m) {
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(m, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+void jembed_os_cond_wait(jembed_os_cond *c, jembed_os_mutex *m) {
+    pthread_cond_wait(c, m);
+}
+
+void jembed_os_cond_broadcast(jembed_os_cond *c) {
+    pthread_cond_broadcast(c);
+}
+
+void jembed_os_once_run(jembed_os_once *o, void (*fn)(void)) {
+    pthread_once(o, fn);
+}
+
+static pthread_key_t exit_key;
+
+int jembed_os_exit_hook(void (*fn)(void *value)) {
+    return pthread_key_create(&exit_key, fn);
+}
+
+void jembed_os_exit_value(void *value) {
+    pthread_setspecific(exit_key, value);
+}
+
+/* pthread_exit value of a thread that escaped */
+#define ESCAPED ((void *)(intptr_t)-2)
+
+typedef struct thread_start { void (*fn)(void *); void *arg; } thread_start;
+
+static void *thread_main(void *p) {
+    thread_start s = *(thread_start *)p;
+    free(p);
+    s.fn(s.arg);
+    return NULL;
+}
+
+int jembed_os_thread_start(jembed_os_thread *t, size_t stack_size, void (*fn)(void *), void *arg) {
+    thread_start *s = malloc(sizeof *s);
+    if (s == NULL) {
+        return ENOMEM;
+    }
+    s->fn = fn;
+    s->arg = arg;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, stack_size);
+    int err = pthread_create(t, &attr, thread_main, s);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
+        free(s);
+    }
+    return err;
+}
+
+int jembed_os_thread_join(jembed_os_thread t) {
+    void *how = NULL;
+    pthread_join(t, &how);
+    return how == ESCAPED;
+}
+
+void jembed_os_thread_escape(void) {
+    pthread_exit(ESCAPED);
+}
+
+unsigned long jembed_os_thread_id(void) {
+#if defined(JEMBED_OS_LINUX)
+    return (unsigned long)syscall(SYS_gettid);
+#else
+    uint64_t id = 0;
+    pthread_threadid_np(NULL, &id);
+    return (unsigned long)id;
+#endif
+}
+
+size_t jembed_os_stack_kib(void) {
+    size_t size = 0;
+#if defined(JEMBED_OS_LINUX)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstacksize(&attr, &size);
+        pthread_attr_destroy(&attr);
+    }
+#else
+    size = pthread_get_stacksize_np(pthread_self());
+#endif
+    return size / 1024;
+}
+
+const char *jembed_os_error_text(int code) {
+    return strerror(code);
+}
+
+/* ---- time ---------------------------------------------------------------------------------------- */
+
+double jembed_os_now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void jembed_os_sleep_ms(long ms) {
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* ---- the creation lock and the abandoned mark ----------------------------------------------------- */
+
+#if defined(JEMBED_OS_LINUX)
+/* An abstract unix socket name of this process: no file, gone with the process. The lock is held while a socket is
+   bound to its name; the abandoned mark is a socket never closed. */
+static socklen_t process_name(struct sockaddr_un *a, const char *what) {
+    memset(a, 0, sizeof *a);
+    a->sun_family = AF_UNIX;
+    int n = snprintf(a->sun_path + 1, sizeof a->sun_path - 1, "jembed-%s-%ld", what, (long)getpid());
+    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
+}
+
+intptr_t jembed_os_creation_lock(long wait_ms) {
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "create");
+    for (long waited = 0;; waited++) {
+        int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            return -1;
+        }
+        if (bind(fd, (struct sockaddr *)&a, len) == 0) {
+            return fd;
+        }
+        int e = errno;
+        close(fd);
+        if (e != EADDRINUSE) {
+            return -1;
+        }
+        if (waited >= wait_ms) {
+            return -2;
+        }
+        jembed_os_sleep_ms(1);
+    }
+}
+
+void jembed_os_creation_unlock(intptr_t token) {
+    if (token >= 0) {
+        close((int)token);
+    }
+}
+
+void jembed_os_creation_drop(intptr_t token) {
+    jembed_os_creation_unlock(token); /* a descriptor outlives its thread: closing it releases the name */
+}
+
+static int abandoned_here; /* this library marked it */
+
+void jembed_os_mark_abandoned(void) {
+    abandoned_here = 1;
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, len) != 0) {
+        close(fd); /* already marked */
+    }
+}
+
+int jembed_os_abandoned(void) {
+    if (abandoned_here) {
+        return 1;
+    }
+    struct sockaddr_un a;
+    socklen_t len = process_name(&a, "abandoned");
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return 0;
+    }
+    int marked = connect(fd, (struct sockaddr *)&a, len) == 0;
+    close(fd);
+    return marked;
+}
+#else
+/* macOS: unix socket names are files that outlive a crashed process (and a reused pid would find them), so there is
+   no process-wide lock: only this library's own mark is seen. */
+static int abandoned_here;
+
+intptr_t jembed_os_creation_lock(long wait_ms) {
+    (void)wait_ms;
+    return -1;
+}
+
+void jembed_os_creation_unlock(intptr_t token) {
+    (void)token;
+}
+
+void jembed_os_creation_drop(intptr_t token) {
+    (void)token;
+}
+
+void jembed_os_mark_abandoned(void) {
+    abandoned_here = 1;
+}
+
+int jembed_os_abandoned(void) {
+    return abandoned_here;
+}
+#endif
+
+/* ---- fork ---------------------------------------------------------------------------------------- */
+
+void jembed_os_at_fork_child(void (*fn)(void)) {
+    pthread_atfork(NULL, NULL, fn);
+}
+
+/* ---- secure mode --------------------------------------------------------------------------------- */
+
+const char *jembed_os_privileged(void) {
+#if defined(JEMBED_OS_LINUX)
+    if (getauxval(AT_SECURE) != 0) {
+        return "privileged process (AT_SECURE: set-user-ID, set-group-ID or file capabilities)";
+    }
+#else
+    if (issetugid()) {
+        return "privileged process (issetugid: set-user-ID or set-group-ID)";
+    }
+#endif
+    if (getuid() != geteuid()) {
+        return "privileged process (real and effective user ids differ)";
+    }
+    if (getgid() != getegid()) {
+        return "privileged process (real and effective group ids differ)";
+    }
+    return NULL;
+}
+
+int jembed_os_ids_differ(void) {
+    return getuid() != geteuid() || getgid() != getegid();
+}
+
+int jembed_os_trusted_path(char *path, size_t size, char *why, size_t n, int *found) {
+    char real[PATH_MAX];
+    if (realpath(path, real) == NULL) {
+        snprintf(why, n, "%s: %s", path, strerror(errno));
+        return 0;
+    }
+    *found = 1;
+    if (strlen(real) >= size) {
+        snprintf(why, n, "refused %s: its real path %s is too long", path, real);
+        return 0;
+    }
+    /* Trusted owners: root and whoever owns this library's file (for a library inside the host: the host's file). */
+    uid_t lib_owner = 0;
+    char self[JEMBED_PATH_MAX];
+    struct stat st;
+    if (jembed_os_self_path(self, sizeof self) == 0 && stat(self, &st) == 0) {
+        lib_owner = st.st_uid;
+    }
+    char cur[PATH_MAX];
+    snprintf(cur, sizeof cur, "%s", real);
+    for (int file = 1;; file = 0) {
+        if (stat(cur, &st) != 0) {
+            snprintf(why, n, "refused %s: %s: %s", real, cur, strerror(errno));
+            return 0;
+        }
+        if (file && !S_ISREG(st.st_mode)) {
+            snprintf(why, n, "refused %s: not a regular file", real);
+            return 0;
+        }
+        if (st.st_uid != 0 && st.st_uid != lib_owner) {
+            snprintf(why, n, "refused %s: %s is owned by uid %u, neither root nor the owner of this library (uid %u)",
+                     real, cur, (unsigned)st.st_uid, (unsigned)lib_owner);
+            return 0;
+        }
+        int sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) != 0; /* others cannot rename our entries */
+        if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky_dir) {
+            snprintf(why, n, "refused %s: %s is writable by %s (mode %04o)", real, cur,
+                     (st.st_mode & S_IWOTH) != 0 ? "every user" : "its group", (unsigned)(st.st_mode & 07777));
+            return 0;
+        }
+        if (strcmp(cur, "/") == 0) {
+            break;
+        }
+        char *slash = strrchr(cur, '/');
+        if (slash == cur) {
+            cur[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+    }
+    snprintf(path, size, "%s", real);
+    return 1;
+}
+
+#endif
