@@ -20,14 +20,19 @@ final String SYSROOT = '/usr/aarch64-linux-gnu'
 File project = new File(basedir, 'generated/my-plugin')
 assert new File(project, 'pom.xml').isFile() : "archetype:generate did not create ${project}/pom.xml"
 
-// 1. Cross build, installed into the Invoker's repository (to see the classifier Maven attaches).
+// 1. Cross build, installed into the Invoker's repository (to see the classifier Maven attaches); the start-up cache
+//    and the bundled runtime, which need a JDK of the target, are asked for and skipped with one warning each.
 File log = new File(basedir, 'cross-build.log')
-int exit = mavenBuild(project, ['-Djembed.platform=linux-aarch_64', 'install'], log)
+int exit = mavenBuild(project, ['-Djembed.platform=linux-aarch_64', '-Djembed.startupCache=true',
+        '-Djembed.bundleRuntime=true', 'install'], log)
 assert exit == 0 : "the cross build failed (log: ${log})"
 String text = log.getText('UTF-8')
 assert text.contains('Cross-building for linux-aarch_64 with aarch64-linux-gnu-gcc on linux-x86_64') : text
 assert text.contains('Built 1 C test(s) for linux-aarch_64 with aarch64-linux-gnu-gcc, not run: set <testEmulator>') : text
 assert text.contains('C tests run: 0, Failures: 0, Built only: 1') : text
+assert text.count('[WARNING] No start-up cache for linux-aarch_64: <startupCache> trains on the build JDK') == 1 : text
+assert text.count('[WARNING] No bundled runtime for linux-aarch_64: <bundleRuntime> jlinks the build JDK') == 1 : text
+assert !new File(project, 'target/dist/lib/jre').exists() && !new File(project, 'target').list().any { it.endsWith('.aot') }
 
 // 2. An AArch64 ELF shared object, with its SONAME, and a test program for AArch64.
 File so = new File(project, "target/lib${LIB}.so")
