@@ -8,16 +8,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jembed.core.platform.Platform;
 
 /**
  * Refuses a library name that is also the name of a shared library of the JDK: {@code <libraryName>jvm</libraryName>}
- * builds a {@code libjvm.so} that at run time finds itself instead of the JVM, and a {@code libjava.so},
- * {@code libnet.so}, ... would be taken by the JDK's own libraries for theirs (they find each other by soname).
- * The names are those of {@code lib<name>.so} under the build JDK's {@code lib/} and {@code lib/server/}, plus
- * {@link #ALWAYS_PRESENT}, since the JDK at run time may be another one.
+ * builds a {@code libjvm.so} ({@code jvm.dll}) that at run time finds itself instead of the JVM, and a
+ * {@code libjava.so}, {@code libnet.so}, ... would be taken by the JDK's own libraries for theirs (they find each other
+ * by soname, or on Windows by DLL name, case-insensitively). The names are those of the shared libraries in the build
+ * JDK's native library folders ({@link Platform#jdkLibraryDirectories()}, with the build machine's naming), plus
+ * {@link #ALWAYS_PRESENT}, since the JDK at run time may be another one; the name checked is the library's file base
+ * name, spelled with the target platform's naming in the message.
  */
 public final class LibraryNameCheck {
-    /** Libraries every HotSpot JDK on Linux has, refused whatever JDK the build uses. */
+    /** Libraries every HotSpot JDK has (on every platform, with its own prefix and suffix), refused whatever JDK the build uses. */
     public static final Set<String> ALWAYS_PRESENT = Set.of("jvm", "jsig", "java", "jli", "jimage", "verify", "zip",
             "net", "nio", "management", "instrument", "attach", "jaas", "prefs", "extnet", "syslookup", "awt",
             "awt_headless", "jdwp", "dt_socket");
@@ -26,20 +29,23 @@ public final class LibraryNameCheck {
     }
 
     /**
-     * The JDK library names: {@code lib<name>.so} files under {@code javaHome}'s {@code lib/} and {@code lib/server/},
-     * plus {@link #ALWAYS_PRESENT}; sorted. A folder that is missing or cannot be listed adds nothing (the JDK check
-     * of the build reports a JDK that is not one).
+     * The JDK library names: the shared libraries of {@code host}'s naming ({@code lib<name>.so} on Linux) in
+     * {@code javaHome}'s native library folders, plus {@link #ALWAYS_PRESENT}; sorted. A folder that is missing or
+     * cannot be listed adds nothing (the JDK check of the build reports a JDK that is not one).
      */
-    public static Set<String> jdkLibraryNames(Path javaHome) {
+    public static Set<String> jdkLibraryNames(Path javaHome, Platform host) {
         Set<String> names = new TreeSet<>(ALWAYS_PRESENT);
-        for (Path dir : new Path[] {javaHome.resolve("lib"), javaHome.resolve("lib/server")}) {
+        String prefix = host.sharedPrefix();
+        String suffix = host.sharedSuffix();
+        for (String folder : host.jdkLibraryDirectories()) {
+            Path dir = javaHome.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> list = Files.list(dir)) {
                 list.map(p -> p.getFileName().toString())
-                        .filter(f -> f.startsWith("lib") && f.endsWith(".so") && f.length() > 6)
-                        .forEach(f -> names.add(f.substring(3, f.length() - 3)));
+                        .filter(f -> f.startsWith(prefix) && f.endsWith(suffix) && f.length() > prefix.length() + suffix.length())
+                        .forEach(f -> names.add(f.substring(prefix.length(), f.length() - suffix.length())));
             } catch (IOException e) {
                 // nothing from this folder; ALWAYS_PRESENT still applies
             }
@@ -49,27 +55,44 @@ public final class LibraryNameCheck {
 
     /**
      * The build error for a colliding name, positioned like a compiler's diagnostic on the pom element that set it
-     * ({@code <libraryName>}, or {@code <artifactId>} when the name was derived from it), with a suggested fix;
-     * empty when the name is free.
+     * ({@code element}, or {@code <artifactId>} when the name was derived from it), with a suggested fix; empty when
+     * the name is free.
      *
-     * @param libraryName the checked library name (a C identifier)
-     * @param javaHome    the build JDK
-     * @param pom         the project's pom, for the position; the message names it without a line when the element
-     *                    is not written there (a parent pom, a property on the command line)
+     * @param base     the checked file base name ({@code <libraryFileName>}, by default the library name)
+     * @param element  the pom element that sets it, {@code libraryName} or {@code libraryFileName}
+     * @param target   the platform the library is built for: its naming in the message, and case-insensitive on Windows
+     * @param host     the build machine's platform: the build JDK's naming
+     * @param javaHome the build JDK
+     * @param pom      the project's pom, for the position; the message names it without a line when the element
+     *                 is not written there (a parent pom, a property on the command line)
      */
-    public static Optional<String> collision(String libraryName, Path javaHome, Path pom) {
-        if (!jdkLibraryNames(javaHome).contains(libraryName)) {
+    public static Optional<String> collision(String base, String element, Platform target, Platform host, Path javaHome,
+                                             Path pom) {
+        boolean anyCase = target.os() == Platform.Os.WINDOWS;
+        Set<String> names = jdkLibraryNames(javaHome, host);
+        String clash = names.stream().filter(n -> anyCase ? n.equalsIgnoreCase(base) : n.equals(base)).findFirst()
+                .orElse(null);
+        if (clash == null) {
             return Optional.empty();
         }
-        boolean fromJdk = Files.isRegularFile(javaHome.resolve("lib/lib" + libraryName + ".so"))
-                || Files.isRegularFile(javaHome.resolve("lib/server/lib" + libraryName + ".so"));
-        String element = "<libraryName>" + libraryName + "</libraryName>";
-        String position = position(pom, element).or(() -> position(pom, "<artifactId>")).orElse("");
-        return Optional.of(pom.getFileName() + position + ": error: <libraryName> '" + libraryName
-                + "' is the name of a library of the JDK (lib" + libraryName + ".so"
-                + (fromJdk ? " in " + javaHome : ", present in every JDK") + "): the JVM and the library would take "
-                + "each other for one another at run time; choose another name, e.g. <libraryName>" + libraryName
-                + "_plugin</libraryName>");
+        String hostFile = host.sharedLibrary(clash);
+        boolean fromJdk = host.jdkLibraryDirectories().stream()
+                .anyMatch(d -> Files.isRegularFile(javaHome.resolve(d).resolve(hostFile)));
+        String targetFile = target.sharedLibrary(clash);
+        String where;
+        if (!fromJdk) {
+            where = targetFile + ", present in every JDK";
+        } else if (target.equals(host)) {
+            where = hostFile + " in " + javaHome;
+        } else {
+            where = targetFile + " on " + target + ", as " + hostFile + " in " + javaHome;
+        }
+        String written = "<" + element + ">" + base + "</" + element + ">";
+        String position = position(pom, written).or(() -> position(pom, "<artifactId>")).orElse("");
+        return Optional.of(pom.getFileName() + position + ": error: <" + element + "> '" + base
+                + "' is the name of a library of the JDK (" + where + "): the JVM and the library would take "
+                + "each other for one another at run time; choose another name, e.g. <" + element + ">" + base
+                + "_plugin</" + element + ">");
     }
 
     /** ":line:column" of the first occurrence of text in the file (both 1-based), or empty. */

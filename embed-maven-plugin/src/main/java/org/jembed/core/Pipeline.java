@@ -29,6 +29,11 @@ import org.jembed.core.model.FunctionDecl;
 import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.ViewNames;
 import org.jembed.core.nativebuild.NativeBuilder;
+import org.jembed.core.platform.ExportTable;
+import org.jembed.core.platform.JniHeaders;
+import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.Platform;
+import org.jembed.core.platform.Toolset;
 
 /**
  * The build-time pipeline of the jembed docs, stage by stage, with no Maven types:
@@ -57,7 +62,8 @@ public final class Pipeline {
      * @param header      the API header
      * @param includeDirs extra {@code -I} directories for the preprocessor (the header's own folder is always searched)
      * @param javaPackage the package of generated views and constants
-     * @param compiler    the C compiler driver, e.g. {@code gcc}
+     * @param compiler    the C compiler driver of the target platform, e.g. {@code gcc} or {@code aarch64-linux-gnu-gcc}
+     *                    ({@link Toolset#compiler()}): the header is preprocessed and probed as the library is compiled
      * @param internalHeader the internal header, if any: functions user C and Java call each other through, not exported
      * @param compilerOptions the library's own C compiler options ({@code -D}, {@code -I}, ...): the header is
      *                        preprocessed and probed with them, so it means what it means to the library's compile
@@ -117,49 +123,47 @@ public final class Pipeline {
     /**
      * A library build.
      *
-     * @param header           the header request
-     * @param libraryName      the library's name (a C identifier): {@code lib<name>.so}
+     * @param header           the header request (its compiler is {@code tools}' compiler)
+     * @param libraryName      the library's name (a C identifier): its C symbols, bridge class and
+     *                         {@code <NAME>_JVM_OPTIONS} variable
      * @param classesDir       compiled classes ({@code target/classes})
      * @param runtimeClasspath runtime-scope dependencies (jars or directories), frozen after the classes
      * @param buildDir         {@code target}
      * @param generatedCDir    where glue sources are written
      * @param userCSources     the project's own C files
-     * @param javaHome         the JDK the library is built against (JNI headers; first libjvm searched after overrides)
+     * @param javaHome         the build JDK: its {@code include/jni.h}; for the build machine's own platform also its
+     *                         {@code jni_md.h}, and the JDK the library records as the first libjvm searched after
+     *                         overrides (a cross build records none)
      * @param jvmOptions       extra JVM options from the pom, after {@link #DEFAULT_JVM_OPTIONS}
      * @param compilerOptions  extra C compiler options
      * @param linkerOptions    extra linker options
      * @param startFunction    name under which to export the explicit start function, if any
      * @param runtime          run-time options (JVM options from the environment, strict mode, shutdown function, dispatch)
      * @param javaSourceRoots  the project's Java source roots, to name a Java method's source file in messages
-     * @param staticLibrary    whether to also write {@code lib<name>.a} (the same objects, for static linking)
+     * @param staticLibrary    whether to also write {@code lib<base>.a} (the same objects, for static linking)
+     * @param tools            the target platform's compiler and binutils ({@link Toolset#cross()}: a cross build)
+     * @param files            the library's file names on the target ({@code <libraryFileName>}, {@code <libraryVersion>})
      */
     public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                                  Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                                  List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
                                  Optional<String> startFunction, RuntimeRequest runtime,
-                                 List<Path> javaSourceRoots, boolean staticLibrary) {
-        /** A request for the shared library only. */
-        public LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
-                              Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
-                              List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
-                              Optional<String> startFunction, RuntimeRequest runtime, List<Path> javaSourceRoots) {
-            this(header, libraryName, classesDir, runtimeClasspath, buildDir, generatedCDir, userCSources, javaHome,
-                    jvmOptions, compilerOptions, linkerOptions, startFunction, runtime, javaSourceRoots, false);
-        }
-    }
+                                 List<Path> javaSourceRoots, boolean staticLibrary, Toolset tools, LibraryFiles files) {}
 
     /**
      * What a library build produced.
      *
-     * @param library     {@code lib<name>.so}
+     * @param library     the library file, e.g. {@code target/libmy_plugin.so}
      * @param bindings    number of exported functions
      * @param frozen      the frozen classes
      * @param nativeBuild the native build's result
      * @param startupCache the start-up cache written beside the library, when {@link RuntimeRequest#startupCache()}
-     *                     asked for one and its training run succeeded (a failed one is a warning)
+     *                     asked for one, the build is not a cross build, and its training run succeeded (a failed one is
+     *                     a warning)
+     * @param files       the library's file names on the target
      */
     public record LibraryResult(Path library, int bindings, Freezer.Frozen frozen, NativeBuilder.Result nativeBuild,
-                                Optional<StartupCache.Result> startupCache) {}
+                                Optional<StartupCache.Result> startupCache, LibraryFiles files) {}
 
     private Pipeline() {
     }
@@ -339,17 +343,26 @@ public final class Pipeline {
         log.info("Froze " + frozen.entries() + " entries into " + relativize(hr.baseDir(), frozen.image()));
 
         JdkCheck.requireJni(request.javaHome());
+        Toolset tools = request.tools();
+        boolean cacheWanted = request.runtime().startupCache() && !tools.cross();
+        if (request.runtime().startupCache() && tools.cross()) {
+            log.warn("No start-up cache for " + tools.target() + ": <startupCache> trains on the build JDK, which runs"
+                    + " only on " + tools.host());
+        }
         List<GlueRenderer.BootClass> boot = frozen.bootClasses().entrySet().stream()
                 .map(e -> new GlueRenderer.BootClass(e.getKey(), e.getValue())).toList();
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         jvmOptions.addAll(request.jvmOptions());
         String dispatch = request.runtime().dispatch().toLowerCase(java.util.Locale.ROOT);
-        Optional<String> startupCache = request.runtime().startupCache()
-                ? Optional.of(StartupCache.fileName(request.libraryName(), request.javaHome(), jvmOptions, frozen.sha256(),
-                        dispatch))
+        Optional<String> startupCache = cacheWanted
+                ? Optional.of(StartupCache.fileName(request.libraryName(), request.javaHome(), tools.host(), jvmOptions,
+                        frozen.sha256(), dispatch))
                 : Optional.empty();
+        // A cross build records no JDK: the build JDK cannot run on the target.
+        Optional<String> buildJavaHome = tools.cross() ? Optional.empty()
+                : Optional.of(request.javaHome().toAbsolutePath().toString());
         GlueRenderer.Library lib = new GlueRenderer.Library(request.libraryName(), bridgeName.replace('/', '.'),
-                jvmOptions, request.javaHome().toAbsolutePath().toString(), request.startFunction(), request.runtime().options(), frozen.image(),
+                jvmOptions, buildJavaHome, request.startFunction(), request.runtime().options(), frozen.image(),
                 frozen.sha256(), boot, startupCache);
         GlueRenderer glue = new GlueRenderer(new Templates());
         Path cDir = request.generatedCDir();
@@ -369,8 +382,8 @@ public final class Pipeline {
         }
 
         Path headerDir = hr.header().toAbsolutePath().getParent();
-        List<Path> includes = new ArrayList<>(List.of(cDir, headerDir, request.javaHome().resolve("include"),
-                request.javaHome().resolve("include").resolve("linux")));
+        List<Path> includes = new ArrayList<>(List.of(cDir, headerDir));
+        includes.addAll(JniHeaders.includeDirs(tools, request.javaHome(), work));
         hr.internalHeader().ifPresent(p -> includes.add(p.toAbsolutePath().getParent()));
         includes.addAll(hr.includeDirs());
         // jembed.h is force-included, so the API header's JEMBED_EXPORT exports user C's variables too.
@@ -378,44 +391,39 @@ public final class Pipeline {
         // Debug info and __FILE__ name sources relative to the project, so two checkouts build the same bytes.
         compilerOptions.add("-ffile-prefix-map=" + hr.baseDir().toAbsolutePath().normalize() + "=.");
         compilerOptions.addAll(request.compilerOptions());
-        Path library = request.buildDir().resolve("lib" + request.libraryName() + ".so");
-        Optional<Path> archive = request.staticLibrary()
-                ? Optional.of(request.buildDir().resolve("lib" + request.libraryName() + ".a")) : Optional.empty();
-        NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(hr.compiler(),
-                sources, request.userCSources(), includes,
-                compilerOptions, request.linkerOptions(), work.resolve("obj"), library, archive), log);
-        requireExportedVariables(model, library, hr.baseDir());
+        NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(tools, request.files(),
+                sources, request.userCSources(), includes, compilerOptions, request.linkerOptions(), work.resolve("obj"),
+                request.buildDir(), request.staticLibrary()), log);
+        Path library = built.library();
+        requireExportedVariables(model, tools, library, hr.baseDir(), log);
         Optional<StartupCache.Result> cache = Optional.empty();
-        if (request.runtime().startupCache()) {
+        if (cacheWanted) {
             cache = StartupCache.produce(new StartupCache.Request(request.libraryName(), library, work.resolve("obj"),
-                    hr.compiler(), request.linkerOptions(), request.javaHome(), jvmOptions, frozen.sha256(),
-                    dispatch, request.runtime().optionsEnvVar(),
+                    tools.compiler(), request.linkerOptions(), request.javaHome(), tools.host(), jvmOptions,
+                    frozen.sha256(), dispatch, request.runtime().optionsEnvVar(),
                     StartupCache.trainingClass(request.runtimeClasspath()), work.resolve("aot")), log);
         }
-        return new LibraryResult(library, checked.bindings().size(), frozen, built, cache);
+        return new LibraryResult(library, checked.bindings().size(), frozen, built, cache, request.files());
     }
 
     /**
-     * Every variable the API header declares must be exported by the library, or its consumers fail to link: asks
-     * {@code nm -D --defined-only} (binutils) which are.
+     * Every variable the API header declares must be exported by the library, or its consumers fail to link: asks the
+     * target's binutils which are ({@link ExportTable}); without them the check is skipped with a debug line.
      *
      * @throws DiagnosticException one error per variable that is not exported, at its declaration
      */
-    static void requireExportedVariables(ApiModel model, Path library, Path baseDir) throws DiagnosticException, IOException {
+    static void requireExportedVariables(ApiModel model, Toolset tools, Path library, Path baseDir, BuildLog log)
+            throws DiagnosticException {
         if (model.globals().isEmpty()) {
             return;
         }
-        ToolCall nm = ToolCall.run(List.of("nm", "-D", "--defined-only", library.toString()), baseDir);
-        if (!nm.succeeded()) {
-            return; // no binutils here: the consumers' link will tell
+        Optional<Set<String>> exported = ExportTable.read(tools, library, baseDir);
+        if (exported.isEmpty()) {
+            log.debug("Not checking the exported variables of " + library.getFileName() + ": no working "
+                    + tools.tool(tools.target().os() == Platform.Os.WINDOWS ? "objdump" : "nm") + " here");
+            return;
         }
-        Set<String> defined = new HashSet<>();
-        for (String line : nm.stdout().split("\n")) {
-            String[] parts = line.strip().split("\\s+");
-            if (parts.length >= 3) {
-                defined.add(parts[2].replaceFirst("@.*", ""));
-            }
-        }
+        Set<String> defined = exported.get();
         List<Diagnostic> errors = new ArrayList<>();
         for (org.jembed.core.model.GlobalDecl g : model.globals()) {
             if (!defined.contains(g.name())) {

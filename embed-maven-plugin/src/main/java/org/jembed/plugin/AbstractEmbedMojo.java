@@ -19,6 +19,10 @@ import org.jembed.core.BuildLog;
 import org.jembed.core.Pipeline;
 import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
+import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.LibraryVersion;
+import org.jembed.core.platform.Platform;
+import org.jembed.core.platform.Toolset;
 
 /** Parameters shared by the jembed goals, and the one place where their errors are worded. */
 abstract class AbstractEmbedMojo extends AbstractMojo {
@@ -28,13 +32,53 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     protected MavenProject project;
 
     /**
-     * The library's name: the build writes <code>target/lib{libraryName}.so</code>. Must be a C identifier.
-     * Default: the artifactId with {@code -} replaced by {@code _}.
+     * The library's name: it names the library's C symbols, its bridge class and the
+     * <code>{LIBRARYNAME}_JVM_OPTIONS</code> variable, and by default its file
+     * (<code>lib{libraryName}.so</code>, <code>{libraryName}.dll</code>, <code>lib{libraryName}.dylib</code>; see
+     * {@link #libraryFileName}). Must be a C identifier. Default: the artifactId with {@code -} replaced by {@code _}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "jembed.libraryName")
     protected String libraryName;
+
+    /**
+     * The library file's base name when it is not {@link #libraryName} (CFFI: {@code target="plugin-1.5.*"}):
+     * {@code plugin-1.5} gives {@code libplugin-1.5.so}, {@code plugin-1.5.dll}, {@code libplugin-1.5.dylib}, linked
+     * with {@code -lplugin-1.5}. Letters, digits and {@code ._-+}; no {@code lib} prefix, no suffix.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "jembed.libraryFileName")
+    protected String libraryFileName;
+
+    /**
+     * The library's version, one to three numbers such as {@code 1.5.2}, following the Linux convention for
+     * versioned shared libraries: the file is <code>lib{base}.so.1.5.2</code>, its SONAME (what programs record)
+     * <code>lib{base}.so.1</code>, with the symbolic links <code>lib{base}.so.1</code> and, for linking with
+     * <code>-l{base}</code>, <code>lib{base}.so</code>. macOS: <code>lib{base}.1.dylib</code> with that install name,
+     * {@code -compatibility_version 1.0.0 -current_version 1.5.2} and the link <code>lib{base}.dylib</code>. Windows:
+     * <code>{base}-1.dll</code> (libtool's naming) with the import library <code>lib{base}.dll.a</code>. Unset: no
+     * version in any name.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "jembed.libraryVersion")
+    protected String libraryVersion;
+
+    /**
+     * The platform to build for, as os-maven-plugin names it: {@code linux-x86_64}, {@code linux-aarch_64},
+     * {@code windows-x86_64}, {@code osx-x86_64}, {@code osx-aarch_64}. Default: the build machine's. Another
+     * platform is a cross build: the compiler is {@link #compiler} or the platform's conventional cross compiler
+     * ({@code aarch64-linux-gnu-gcc}, {@code x86_64-w64-mingw32-gcc}); the JNI headers are the build JDK's
+     * {@code jni.h} with jembed's own {@code jni_md.h} for the target; the library records no build JDK, and gets no
+     * start-up cache and no bundled runtime (both need a JDK of the target); the C tests are compiled and run only
+     * under {@code <testEmulator>}. See the site's Platforms page for what is tested where.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "jembed.platform")
+    protected String platform;
 
     /**
      * The API header: the functions it declares are the library's exported functions.
@@ -74,17 +118,19 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     protected String javaPackage;
 
     /**
-     * The C compiler driver.
+     * The C compiler driver. Default: {@code gcc} for the build machine's platform, else the target's conventional
+     * cross compiler ({@code aarch64-linux-gnu-gcc} for {@code linux-aarch_64}, {@code x86_64-w64-mingw32-gcc} for
+     * {@code windows-x86_64}); {@code nm}, {@code objdump} and {@code ar} are taken with the same prefix.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "jembed.compiler", defaultValue = "gcc")
+    @Parameter(property = "jembed.compiler")
     protected String compiler;
 
     /**
      * The JDK the library is built against and its C tests run on: its {@code include/} gives the JNI headers, and
-     * its {@code libjvm.so} is where the library looks for a JVM after {@code JEMBED_JAVA_HOME} and a runtime bundled
-     * beside it. Must be Java 22 or newer. Default: the JDK of the {@code jdk} toolchain chosen by
+     * its libjvm is where the library looks for a JVM after {@code JEMBED_JAVA_HOME} and a runtime bundled beside it
+     * (not for a cross build: see {@link #platform}). Must be Java 22 or newer. Default: the JDK of the {@code jdk} toolchain chosen by
      * maven-toolchains-plugin, else Maven's own JDK when it is 22+, else the first {@code jdk} toolchain of
      * {@code ~/.m2/toolchains.xml} whose version is 22+.
      *
@@ -154,7 +200,8 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     }
 
     /**
-     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -fPIC -O2 -g -fvisibility=hidden -Wall -Wextra});
+     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -O2 -g -Wall -Wextra}, and but on Windows
+     * {@code -fPIC -fvisibility=hidden});
      * the API header is also preprocessed and probed with them ({@code -D}, {@code -I}).
      *
      * @since 0.1.0
@@ -172,6 +219,62 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
         return name;
     }
 
+    /**
+     * The target platform and its tools, checked.
+     *
+     * @throws MojoFailureException when {@code <platform>} is unknown, or the compiler is missing (naming the Debian
+     *                              package of a cross compiler)
+     */
+    protected Toolset toolset() throws MojoFailureException {
+        Platform host;
+        try {
+            host = Platform.detect();
+        } catch (IllegalStateException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        Platform target;
+        try {
+            target = platform == null || platform.isBlank() ? host : Platform.parse(platform);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<platform> (jembed.platform): " + e.getMessage());
+        }
+        Toolset tools;
+        try {
+            tools = Toolset.of(target, host, java.util.Optional.ofNullable(compiler));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        String missing = tools.missingCompiler().orElse(null);
+        if (missing != null) {
+            throw new MojoFailureException(missing);
+        }
+        return tools;
+    }
+
+    /**
+     * The library's file names on {@code target}, from {@link #libraryFileName} (default: the library name) and
+     * {@link #libraryVersion}.
+     *
+     * @throws MojoFailureException naming the pom element when either is malformed
+     */
+    protected LibraryFiles libraryFiles(Platform target) throws MojoFailureException {
+        String base = libraryFileName != null ? libraryFileName.strip() : libraryName();
+        try {
+            LibraryFiles.requireBaseName(base);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<libraryFileName>: " + e.getMessage());
+        }
+        java.util.Optional<LibraryVersion> version;
+        try {
+            version = libraryVersion == null || libraryVersion.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(LibraryVersion.parse(libraryVersion));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<libraryVersion>: " + e.getMessage() + "; e.g. <libraryVersion>1.5.2"
+                    + "</libraryVersion>");
+        }
+        return target.files(base, version);
+    }
+
     /** The header request every goal starts from. */
     protected Pipeline.HeaderRequest headerRequest() throws MojoFailureException {
         String name = libraryName();
@@ -185,7 +288,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
                     + " the parameter");
         }
         return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
-                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), compiler,
+                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), toolset().compiler(),
                 java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions));
     }
 

@@ -23,16 +23,18 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
 import org.jembed.core.dist.Bundle;
-import org.jembed.core.dist.Platform;
 import org.jembed.core.dist.RuntimeImage;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.nativebuild.NativeBuilder;
+import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.Toolset;
 
 /**
- * Builds <code>lib{name}.so</code>: checks that every exported function has exactly one {@code @Export} method of a
+ * Builds the shared library (<code>lib{name}.so</code>, <code>{name}.dll</code> or <code>lib{name}.dylib</code> for
+ * the target {@code <platform>}; see {@code <libraryFileName>} and {@code <libraryVersion>}): checks that every exported function has exactly one {@code @Export} method of a
  * compatible signature, generates the bridge, freezes the classes (the project's, its runtime dependencies and
  * the jembed runtime) into the library, renders the C glue, compiles and links it with the project's own C
- * ({@code src/main/c/*.c}), and attaches the library with an OS-arch classifier such as {@code linux-x86_64}.
+ * ({@code src/main/c/*.c}), and attaches the library with the platform's classifier such as {@code linux-x86_64}.
  *
  * @since 0.1.0
  */
@@ -68,7 +70,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
-     * Extra linker options, e.g. {@code -lm} for libraries user C needs.
+     * Extra linker options, after the objects and the platform's system libraries ({@code -ldl -lpthread} on Linux),
+     * e.g. {@code -lm} for libraries user C needs.
      *
      * @since 0.1.0
      */
@@ -156,8 +159,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private boolean startupCache;
 
     /**
-     * The classifier of the attached library. Default: <code>{os}-{arch}</code>, e.g. {@code linux-x86_64}
-     * (os-maven-plugin's {@code os.detected.classifier} spelling).
+     * The classifier of the attached library. Default: the target {@code <platform>}, <code>{os}-{arch}</code>, e.g.
+     * {@code linux-x86_64} or {@code linux-aarch_64} (os-maven-plugin's {@code os.detected.classifier} spelling).
      *
      * @since 0.1.0
      */
@@ -166,7 +169,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * Whether to write the consumer bundle: {@code target/dist/} with <code>include/{name}.h</code>,
-     * <code>lib/lib{name}.so</code>, <code>lib/pkgconfig/{name}.pc</code> and the CMake package
+     * <code>lib/lib{name}.so</code> (and its versioned file and links; on Windows <code>bin/{name}.dll</code> and the
+     * import library <code>lib/lib{name}.dll.a</code>), <code>lib/pkgconfig/{name}.pc</code> and the CMake package
      * <code>lib/cmake/{name}/{name}Config.cmake</code> (imported target <code>{name}::{name}</code>), packed as
      * <code>{artifactId}-{version}-{os}-{arch}-dist.tar.gz</code> and attached with classifier <code>{os}-{arch}-dist</code>.
      *
@@ -185,8 +189,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * Also writes the static archive <code>target/lib{name}.a</code> (the glue, the runtime helper, the frozen classes and
-     * the project's C) for a C program to link into itself (CFFI: {@code emit_c_code}); link it with
-     * {@code -ldl -lpthread}. The bundle carries it as <code>lib/lib{name}.a</code> and the CMake target
+     * the project's C) for a C program to link into itself (CFFI: {@code emit_c_code}); link it with the platform's
+     * system libraries ({@code -ldl -lpthread} on Linux). The bundle carries it as <code>lib/lib{name}.a</code> and the CMake target
      * <code>{name}::{name}_static</code>.
      *
      * @since 0.1.0
@@ -198,8 +202,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
      * Bundles a Java runtime: {@code jlink} links the modules the frozen classes use (found by {@code jdeps}) plus
      * {@link #runtimeModules} into {@code lib/jre/} of the bundle ({@code --strip-debug --no-man-pages
      * --no-header-files --generate-cds-archive}), where the library looks right after {@code JEMBED_JAVA_HOME}
-     * ({@code $ORIGIN/jre}): the bundle then
-     * runs on machines without a JDK.
+     * ({@code jre/} beside the library, e.g. {@code $ORIGIN/jre}): the bundle then runs on machines without a JDK.
+     * Only for the build machine's platform (jlink links the build JDK); a cross build skips it with a warning.
      *
      * @since 0.1.0
      */
@@ -243,13 +247,19 @@ public class LibraryMojo extends AbstractEmbedMojo {
         }
         Pipeline.HeaderRequest header = headerRequest();
         String name = libraryName();
+        Toolset tools = toolset();
+        LibraryFiles files = libraryFiles(tools.target());
         Path jdk = javaHome();
-        String clash = LibraryNameCheck.collision(name, jdk, project.getFile().toPath()).orElse(null);
+        String clash = LibraryNameCheck.collision(files.base(), libraryFileName != null ? "libraryFileName" : "libraryName",
+                tools.target(), tools.host(), jdk, project.getFile().toPath()).orElse(null);
         if (clash != null) {
             throw new MojoFailureException(clash);
         }
         requireIdentifier("startFunction", startFunction);
         requireIdentifier("shutdownFunction", shutdownFunction);
+        if (tools.cross()) {
+            getLog().info("Cross-building for " + tools.target() + " with " + tools.compiler() + " on " + tools.host());
+        }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<Path> runtime = new ArrayList<>();
         try {
@@ -265,7 +275,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
-                runtimeRequest(name), javaSourceRoots(), staticLibrary);
+                runtimeRequest(name), javaSourceRoots(), staticLibrary, tools, files);
         Pipeline.LibraryResult result;
         try {
             result = Pipeline.buildLibrary(request, buildLog());
@@ -276,20 +286,28 @@ public class LibraryMojo extends AbstractEmbedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        String platform = classifier();
-        getLog().info("Built " + rel(result.library()) + " (" + result.bindings() + " exported function(s), native build "
-                + result.nativeBuild().duration().toMillis() + " ms)"
-                + result.nativeBuild().staticLibrary().map(a -> " and " + rel(a)).orElse(""));
-        projectHelper.attachArtifact(project, "so", platform, result.library().toFile());
+        String classifier = this.classifier != null ? this.classifier : tools.target().classifier();
+        NativeBuilder.Result built = result.nativeBuild();
+        List<String> extra = new ArrayList<>();
+        built.symlinks().forEach(l -> extra.add(rel(l) + " -> " + readLink(l)));
+        built.importLibrary().ifPresent(i -> extra.add("import library " + rel(i)));
+        built.staticLibrary().ifPresent(a -> extra.add(rel(a).toString()));
+        getLog().info("Built " + rel(result.library()) + " for " + tools.target() + " (" + result.bindings()
+                + " exported function(s), native build " + built.duration().toMillis() + " ms)"
+                + (extra.isEmpty() ? "" : "; " + String.join(", ", extra)));
+        projectHelper.attachArtifact(project, tools.target().artifactExtension(), classifier, result.library().toFile());
         result.startupCache().ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
                 + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library"));
         if (!bundle) {
             getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
-                    + rel(result.library().toAbsolutePath().getParent()) + " -l" + name);
+                    + rel(result.library().toAbsolutePath().getParent()) + " " + files.linkFlag());
             return;
         }
         Optional<Path> jre = Optional.empty();
-        if (bundleRuntime) {
+        if (bundleRuntime && tools.cross()) {
+            getLog().warn("No bundled runtime for " + tools.target() + ": <bundleRuntime> jlinks the build JDK, which"
+                    + " runs only on " + tools.host() + "; the bundle's library looks for a JDK at run time");
+        } else if (bundleRuntime) {
             List<Path> frozen = new ArrayList<>(List.of(classes));
             frozen.addAll(runtime);
             try {
@@ -303,23 +321,31 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 throw new MojoExecutionException("bundling a Java runtime failed: " + e.getMessage(), e);
             }
         }
-        String base = project.getArtifactId() + "-" + project.getVersion() + "-" + platform + "-dist";
+        String base = project.getArtifactId() + "-" + project.getVersion() + "-" + classifier + "-dist";
         Bundle.Result dist;
         try {
             dist = Bundle.write(new Bundle.Request(name, project.getVersion(),
-                    Optional.ofNullable(project.getDescription()).orElse("lib" + name + ", a jembed library"),
-                    header.header(), result.library(), result.nativeBuild().staticLibrary(), jre, distDirectory.toPath(),
-                    Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
+                    Optional.ofNullable(project.getDescription()).orElse(files.file() + ", a jembed library"),
+                    header.header(), files, result.library(), built.importLibrary(), built.staticLibrary(), jre,
+                    distDirectory.toPath(), Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
                     project.getArtifactId() + "-" + project.getVersion()));
         } catch (IOException e) {
             throw new MojoExecutionException("writing the consumer bundle failed: " + e.getMessage(), e);
         }
-        projectHelper.attachArtifact(project, "tar.gz", platform + "-dist", dist.archive().toFile());
+        projectHelper.attachArtifact(project, "tar.gz", classifier + "-dist", dist.archive().toFile());
         Path dir = rel(dist.directory());
         getLog().info("Wrote " + dir + " and " + rel(dist.archive()) + " (include/, lib/, pkg-config, CMake package)");
         getLog().info("Compile against it: cc app.c $(PKG_CONFIG_PATH=" + dir + "/lib/pkgconfig pkg-config --cflags --libs "
                 + name + ")  |  CMake: find_package(" + name + ") with -D" + name + "_DIR=" + dir + "/lib/cmake/" + name
                 + ", target_link_libraries(app " + name + "::" + name + ")");
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private Instant timestamp() throws MojoFailureException {
@@ -366,16 +392,5 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     private List<Path> javaSourceRoots() {
         return project.getCompileSourceRoots().stream().map(Path::of).toList();
-    }
-
-    private String classifier() throws MojoExecutionException {
-        if (classifier != null) {
-            return classifier;
-        }
-        try {
-            return Platform.detect().classifier();
-        } catch (IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage() + "; set <classifier>", e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jembed.core.platform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +24,11 @@ class LibraryNameCheckTest {
         return home;
     }
 
+    private static final Platform L = Platform.LINUX_X86_64;
+
     @Test
     void namesComeFromTheJdkAndTheFixedList() throws Exception {
-        var names = LibraryNameCheck.jdkLibraryNames(jdk());
+        var names = LibraryNameCheck.jdkLibraryNames(jdk(), Platform.LINUX_X86_64);
         assertTrue(names.contains("fancy"));
         assertTrue(names.contains("jvm"));
         assertTrue(names.contains("java"), "always refused, even when this JDK lacks it");
@@ -40,14 +43,14 @@ class LibraryNameCheckTest {
         assertEquals(Optional.of("pom.xml:4:7: error: <libraryName> 'fancy' is the name of a library of the JDK "
                 + "(libfancy.so in " + home + "): the JVM and the library would take each other for one another at "
                 + "run time; choose another name, e.g. <libraryName>fancy_plugin</libraryName>"),
-                LibraryNameCheck.collision("fancy", home, pom));
+                LibraryNameCheck.collision("fancy", "libraryName", L, L, home, pom));
     }
 
     @Test
     void derivedNameIsPositionedOnArtifactId() throws Exception {
         Path pom = dir.resolve("pom.xml");
         Files.writeString(pom, "<project>\n  <artifactId>java</artifactId>\n");
-        String message = LibraryNameCheck.collision("java", jdk(), pom).orElseThrow();
+        String message = LibraryNameCheck.collision("java", "libraryName", L, L, jdk(), pom).orElseThrow();
         assertTrue(message.startsWith("pom.xml:2:3: error: <libraryName> 'java' is the name of a library of the JDK "
                 + "(libjava.so, present in every JDK)"), message);
     }
@@ -56,6 +59,20 @@ class LibraryNameCheckTest {
     void freeNameIsAccepted() throws Exception {
         Path pom = dir.resolve("pom.xml");
         Files.writeString(pom, "<project/>\n");
-        assertEquals(Optional.empty(), LibraryNameCheck.collision("my_plugin", jdk(), pom));
+        assertEquals(Optional.empty(), LibraryNameCheck.collision("my_plugin", "libraryName", L, L, jdk(), pom));
+    }
+
+    @Test
+    void crossTargetNamesTheTargetsFileAndIgnoresCaseOnWindows() throws Exception {
+        Path pom = dir.resolve("pom.xml");
+        Files.writeString(pom, "<project>\n  <libraryFileName>JVM</libraryFileName>\n");
+        Path home = jdk();
+        assertEquals(Optional.of("pom.xml:2:3: error: <libraryFileName> 'JVM' is the name of a library of the JDK "
+                + "(jvm.dll on windows-x86_64, as libjvm.so in " + home + "): the JVM and the library would take each"
+                + " other for one another at run time; choose another name, e.g. <libraryFileName>JVM_plugin"
+                + "</libraryFileName>"),
+                LibraryNameCheck.collision("JVM", "libraryFileName", Platform.WINDOWS_X86_64, L, home, pom));
+        assertEquals(Optional.empty(), LibraryNameCheck.collision("JVM", "libraryFileName", L, L, home, pom),
+                "case matters on Linux");
     }
 }

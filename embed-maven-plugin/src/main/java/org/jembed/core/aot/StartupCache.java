@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.jembed.core.BuildLog;
 import org.jembed.core.ToolCall;
 import org.jembed.core.glue.GlueRenderer;
+import org.jembed.core.platform.Platform;
 
 /**
  * The start-up cache of a jembed library: a JDK AOT cache (JEP 483, {@code -XX:AOTCache}) of the JDK classes the
@@ -37,7 +38,7 @@ import org.jembed.core.glue.GlueRenderer;
  * </ol>
  *
  * <p>The hash (16 hex digits of SHA-256) covers the frozen image's SHA-256, the library's JVM options, the JDK's
- * {@code release} file and the size and modification time of its {@code libjvm.so}: a rebuilt library or another
+ * {@code release} file and the size and modification time of its libjvm ({@link Platform#libjvmPath()}): a rebuilt library or another
  * JDK names another file, so a stale cache (JDK-8377932: a cache keeps serving the classes it was made with) is never
  * picked up by name. The JVM also refuses a cache made by another JVM build, but then runs without any CDS archive
  * (twice the start time, and an error line on stderr), so the runtime must only pass a cache whose name it expects,
@@ -52,12 +53,14 @@ public final class StartupCache {
     /**
      * A request for a cache.
      *
-     * @param libraryName   the library's name: {@code lib<name>.so}
+     * @param libraryName   the library's name (a C identifier): the cache is {@code lib<name>.<hash>.aot}
      * @param library       the built library; the cache is written into its directory
      * @param objectDir     where the native build put the library's objects ({@code *.o}, searched recursively)
      * @param compiler      the C compiler driver, e.g. {@code gcc}
      * @param linkerOptions the library's extra linker options (the libraries user C needs)
      * @param javaHome      the JDK the library was built against
+     * @param platform      the build machine's platform, which is also the library's (no cache for a cross build):
+     *                      where the JDK's libjvm and {@code jni_md.h} are, which system libraries to link
      * @param jvmOptions    every JVM option the library passes, defaults first
      * @param imageHash     the frozen image's SHA-256 (hex)
      * @param dispatch      the library's dispatch ({@code auto}, {@code jni}, {@code ffm}): part of the name
@@ -67,7 +70,7 @@ public final class StartupCache {
      * @param workDir       scratch directory for the driver and the configuration
      */
     public record Request(String libraryName, Path library, Path objectDir, String compiler, List<String> linkerOptions,
-                          Path javaHome, List<String> jvmOptions, String imageHash, String dispatch,
+                          Path javaHome, Platform platform, List<String> jvmOptions, String imageHash, String dispatch,
                           Optional<String> optionsEnvVar, Optional<byte[]> training, Path workDir) {}
 
     /** The runtime class whose {@code run()} builds FFM upcall stubs in the training run (binary name, slashes). */
@@ -88,10 +91,11 @@ public final class StartupCache {
     /**
      * The cache's file name for a library: {@code lib<name>.<16 hex digits>.aot}.
      *
-     * @throws IOException when the JDK's {@code release} file or {@code libjvm.so} cannot be read
+     * @param platform the build machine's platform: where the JDK's libjvm is
+     * @throws IOException when the JDK's {@code release} file or libjvm cannot be read
      */
-    public static String fileName(String libraryName, Path javaHome, List<String> jvmOptions, String imageHash,
-                                  String dispatch) throws IOException {
+    public static String fileName(String libraryName, Path javaHome, Platform platform, List<String> jvmOptions,
+                                  String imageHash, String dispatch) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -106,7 +110,7 @@ public final class StartupCache {
         if (Files.isRegularFile(release)) {
             sha.update(Files.readAllBytes(release));
         }
-        Path libjvm = javaHome.resolve("lib/server/libjvm.so");
+        Path libjvm = javaHome.resolve(platform.libjvmPath());
         sha.update(("libjvm " + Files.size(libjvm) + " " + Files.getLastModifiedTime(libjvm).toMillis() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         return "lib" + libraryName + "." + HexFormat.of().formatHex(sha.digest(), 0, 8) + ".aot";
@@ -120,7 +124,7 @@ public final class StartupCache {
     public static Optional<Result> produce(Request r, BuildLog log) throws IOException {
         long start = System.nanoTime();
         Path dir = r.library().toAbsolutePath().getParent();
-        String name = fileName(r.libraryName(), r.javaHome(), r.jvmOptions(), r.imageHash(), r.dispatch());
+        String name = fileName(r.libraryName(), r.javaHome(), r.platform(), r.jvmOptions(), r.imageHash(), r.dispatch());
         Path cache = dir.resolve(name);
         deleteOthers(dir, r.libraryName(), name);
         Path work = Files.createDirectories(r.workDir());
@@ -131,17 +135,18 @@ public final class StartupCache {
         Path source = work.resolve("train.c");
         byte[] training = r.dispatch().equals("jni") ? new byte[0] : r.training().orElse(new byte[0]);
         Files.writeString(source, driver(GlueRenderer.startSymbol(r.libraryName()),
-                r.javaHome().resolve("lib/server/libjvm.so").toAbsolutePath().toString(), training));
+                r.javaHome().resolve(r.platform().libjvmPath()).toAbsolutePath().toString(), training));
         List<String> objects;
         try (Stream<Path> s = Files.walk(r.objectDir())) {
             objects = s.filter(p -> p.toString().endsWith(".o")).map(p -> p.toAbsolutePath().toString()).sorted().toList();
         }
         Path exe = work.resolve("train");
         List<String> cc = new ArrayList<>(List.of(r.compiler(), "-o", exe.toString(), source.toString(),
-                "-I" + r.javaHome().resolve("include"), "-I" + r.javaHome().resolve("include/linux")));
+                "-I" + r.javaHome().resolve("include"),
+                "-I" + r.javaHome().resolve("include").resolve(r.platform().jniIncludeDirectory())));
         cc.addAll(objects);
         cc.addAll(r.linkerOptions());
-        cc.addAll(List.of("-ldl", "-lpthread"));
+        cc.addAll(r.platform().systemLibraries());
         ToolCall link = ToolCall.run(cc, work);
         if (!link.succeeded()) {
             log.warn("No start-up cache: the training driver does not link: " + link.summary());

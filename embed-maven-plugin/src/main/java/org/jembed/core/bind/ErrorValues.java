@@ -44,7 +44,10 @@ public final class ErrorValues {
                     }
                 }
             }
-            return integer(text, type, 4, true, "an enumerator of '" + type + "' or an int");
+            int size = org.jembed.core.model.Carrier.of(t, model.abi()).orElseThrow(() ->
+                    new IllegalArgumentException("'" + type + "' has no Java counterpart")).bytes();
+            boolean signed = model.abi().enumLayout(e.key()).map(org.jembed.core.model.Abi.EnumLayout::signed).orElse(true);
+            return integer(text, type, size, signed, "an enumerator of '" + type + "' or an integer");
         }
         PrimKind k = ((CType.Prim) t).kind();
         switch (k) {

@@ -82,7 +82,8 @@ public final class TypeMapping {
             return new Unsupported("type '" + o.name() + "' from a system header is a struct or union (or the compiler"
                     + " could not say what it is); pass a pointer to it");
         } else if (t instanceof CType.EnumRef) {
-            return new Primitive(List.of("I"));
+            return Carrier.of(t, model.abi()).<CValue>map(c -> new Primitive(List.of(c.descriptor())))
+                    .orElseGet(() -> new Unsupported("'" + t.cName() + "' has no Java counterpart of its size on this target"));
         } else if (t instanceof CType.Array a) {
             return pointer(a.element(), model, views);
         } else if (t instanceof CType.Pointer p) {

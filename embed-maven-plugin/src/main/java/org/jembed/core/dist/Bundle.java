@@ -23,41 +23,49 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.Platform;
 
 /**
  * The consumer bundle: what a C developer needs to build against a jembed library without Maven, laid out as an
  * install prefix and packed as a reproducible {@code tar.gz}:
  * <pre>
  * include/&lt;name&gt;.h                      the API header (and the local headers it includes)
- * lib/lib&lt;name&gt;.so                      the library; its file name is its SONAME
- * lib/lib&lt;name&gt;.a                       the static archive, when one was built
- * lib/jre/                               the bundled Java runtime, when one was built ($ORIGIN/jre)
+ * lib/lib&lt;base&gt;.so                      the library (Linux; {@code lib<base>.dylib} on macOS); its file name is its SONAME,
+ *                                        or with a version: lib&lt;base&gt;.so.1.5.2 and the links lib&lt;base&gt;.so.1, lib&lt;base&gt;.so
+ * bin/&lt;base&gt;.dll + lib/lib&lt;base&gt;.dll.a   Windows: the DLL (where programs find it: beside them or on PATH) and
+ *                                        its import library
+ * lib/lib&lt;base&gt;.a                       the static archive, when one was built
+ * lib/jre/                               the bundled Java runtime, when one was built (beside the library)
  * lib/pkgconfig/&lt;name&gt;.pc                pkg-config file, relocatable (${pcfiledir})
  * lib/cmake/&lt;name&gt;/&lt;name&gt;Config.cmake    CMake package: imported target &lt;name&gt;::&lt;name&gt;
  * lib/cmake/&lt;name&gt;/&lt;name&gt;ConfigVersion.cmake
  * </pre>
- * Stateless; {@link #write} is the stage.
+ * File names and link options come from the target platform ({@link LibraryFiles}, {@link Platform}). Stateless;
+ * {@link #write} is the stage.
  */
 public final class Bundle {
 
     /**
      * What goes into the bundle.
      *
-     * @param name          the library name: {@code lib<name>.so}
+     * @param name          the library name (a C identifier): the pkg-config and CMake package name
      * @param version       the project version, e.g. {@code 1.0-SNAPSHOT} (CMake gets its numeric part, {@code 1.0})
      * @param description   one line for the pkg-config file
      * @param header        the API header
-     * @param library       {@code lib<name>.so}
-     * @param staticLibrary {@code lib<name>.a}, if built
-     * @param runtime       a Java runtime image to put at {@code lib/jre}, if built
+     * @param files         the library's file names on its platform
+     * @param library       the built library file, e.g. {@code target/libmy_plugin.so}
+     * @param importLibrary the built import library (Windows), if any
+     * @param staticLibrary {@code lib<base>.a}, if built
+     * @param runtime       a Java runtime image to put at {@code jre/} beside the library, if built
      * @param directory     where to lay the bundle out, e.g. {@code target/dist} (emptied first)
      * @param archive       the {@code tar.gz} to write
      * @param timestamp     the modification time of every archive entry ({@code project.build.outputTimestamp})
      * @param topDirectory  the archive's single top folder, e.g. {@code my-plugin-1.0-SNAPSHOT}
      */
-    public record Request(String name, String version, String description, Path header, Path library,
-                          Optional<Path> staticLibrary, Optional<Path> runtime, Path directory, Path archive,
-                          Instant timestamp, String topDirectory) {}
+    public record Request(String name, String version, String description, Path header, LibraryFiles files,
+                          Path library, Optional<Path> importLibrary, Optional<Path> staticLibrary,
+                          Optional<Path> runtime, Path directory, Path archive, Instant timestamp, String topDirectory) {}
 
     /**
      * What was written.
@@ -73,24 +81,47 @@ public final class Bundle {
     private Bundle() {
     }
 
+    /** The bundle's folder of the shared library: {@code bin} for a DLL, else {@code lib}. */
+    static String libraryFolder(LibraryFiles files) {
+        return files.importLibrary().isPresent() ? "bin" : "lib";
+    }
+
     /**
-     * Lays the bundle out and packs it.
+     * Lays the bundle out and packs it; on failure the half-written folder is removed.
      *
      * @throws IOException when a file cannot be read or written, or a header includes a local header outside its
      *                     own folder (which the bundle could not carry with the same {@code #include} line)
      */
     public static Result write(Request r) throws IOException {
+        try {
+            return layOut(r);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(r.directory());
+            Files.deleteIfExists(r.archive());
+            throw e;
+        }
+    }
+
+    private static Result layOut(Request r) throws IOException {
         deleteTree(r.directory());
         Path include = Files.createDirectories(r.directory().resolve("include"));
         Path lib = Files.createDirectories(r.directory().resolve("lib"));
+        Path libraryDir = Files.createDirectories(r.directory().resolve(libraryFolder(r.files())));
         List<Path> headers = copyHeaders(r.header(), include);
-        Files.copy(r.library(), lib.resolve("lib" + r.name() + ".so"), StandardCopyOption.REPLACE_EXISTING,
+        Files.copy(r.library(), libraryDir.resolve(r.files().file()), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.COPY_ATTRIBUTES);
+        for (LibraryFiles.Symlink link : r.files().symlinks()) {
+            Files.createSymbolicLink(libraryDir.resolve(link.name()), Path.of(link.target()));
+        }
+        if (r.importLibrary().isPresent() && r.files().importLibrary().isPresent()) {
+            Files.copy(r.importLibrary().get(), lib.resolve(r.files().importLibrary().get()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         if (r.staticLibrary().isPresent()) {
-            Files.copy(r.staticLibrary().get(), lib.resolve("lib" + r.name() + ".a"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(r.staticLibrary().get(), lib.resolve(r.files().staticLibrary()), StandardCopyOption.REPLACE_EXISTING);
         }
         if (r.runtime().isPresent()) {
-            copyTree(r.runtime().get(), lib.resolve("jre"));
+            copyTree(r.runtime().get(), libraryDir.resolve("jre"));
         }
         Files.writeString(Files.createDirectories(lib.resolve("pkgconfig")).resolve(r.name() + ".pc"), pkgConfig(r));
         Path cmake = Files.createDirectories(lib.resolve("cmake").resolve(r.name()));
@@ -139,8 +170,13 @@ public final class Bundle {
     }
 
     static String pkgConfig(Request r) {
-        return "# pkg-config file of lib" + r.name() + " (generated by jembed). Relocatable: paths are relative to\n"
-                + "# this file. The rpath lets programs find lib" + r.name() + ".so where this bundle lies.\n"
+        LibraryFiles f = r.files();
+        Platform p = f.platform();
+        boolean rpath = p.originToken().isPresent();
+        String privateLibs = String.join(" ", p.systemLibraries());
+        return "# pkg-config file of " + f.file() + " (generated by jembed). Relocatable: paths are relative to\n"
+                + (rpath ? "# this file. The rpath lets programs find " + f.linkName() + " where this bundle lies.\n"
+                         : "# this file. A program finds " + f.file() + " beside itself or on PATH (bin/ of this bundle).\n")
                 + "prefix=${pcfiledir}/../..\n"
                 + "libdir=${prefix}/lib\n"
                 + "includedir=${prefix}/include\n\n"
@@ -148,32 +184,44 @@ public final class Bundle {
                 + "Description: " + r.description().replaceAll("\\s+", " ").strip() + "\n"
                 + "Version: " + r.version() + "\n"
                 + "Cflags: -I${includedir}\n"
-                + "Libs: -L${libdir} -Wl,-rpath,${libdir} -l" + r.name() + "\n"
-                + "Libs.private: -ldl -lpthread\n";
+                + "Libs: -L${libdir}" + (rpath ? " -Wl,-rpath,${libdir}" : "") + " " + f.linkFlag() + "\n"
+                + (privateLibs.isEmpty() ? "" : "Libs.private: " + privateLibs + "\n");
     }
 
     static String cmakeConfig(Request r) {
         String n = r.name();
+        LibraryFiles f = r.files();
+        Platform p = f.platform();
+        String prefix = "${_" + n + "_prefix}";
         StringBuilder sb = new StringBuilder();
-        sb.append("# CMake package of lib").append(n).append(" (generated by jembed): find_package(").append(n)
+        sb.append("# CMake package of ").append(f.file()).append(" (generated by jembed): find_package(").append(n)
                 .append(") defines the imported target ").append(n).append("::").append(n).append(".\n")
                 .append("# Relocatable: paths are relative to this file.\n")
                 .append("get_filename_component(_").append(n).append("_prefix \"${CMAKE_CURRENT_LIST_DIR}/../../..\" ABSOLUTE)\n")
                 .append("if(NOT TARGET ").append(n).append("::").append(n).append(")\n")
                 .append("  add_library(").append(n).append("::").append(n).append(" SHARED IMPORTED)\n")
                 .append("  set_target_properties(").append(n).append("::").append(n).append(" PROPERTIES\n")
-                .append("    IMPORTED_LOCATION \"${_").append(n).append("_prefix}/lib/lib").append(n).append(".so\"\n")
-                .append("    IMPORTED_SONAME \"lib").append(n).append(".so\"\n")
-                .append("    INTERFACE_INCLUDE_DIRECTORIES \"${_").append(n).append("_prefix}/include\")\n")
+                .append("    IMPORTED_LOCATION \"").append(prefix).append("/").append(libraryFolder(f)).append("/")
+                .append(f.file()).append("\"\n");
+        if (f.importLibrary().isPresent()) {
+            sb.append("    IMPORTED_IMPLIB \"").append(prefix).append("/lib/").append(f.importLibrary().get()).append("\"\n");
+        } else {
+            sb.append("    IMPORTED_SONAME \"").append(p.os() == Platform.Os.OSX ? "@rpath/" : "").append(f.linkName())
+                    .append("\"\n");
+        }
+        sb.append("    INTERFACE_INCLUDE_DIRECTORIES \"").append(prefix).append("/include\")\n")
                 .append("endif()\n");
         if (r.staticLibrary().isPresent()) {
+            String system = String.join(";", p.systemLibraries().stream().map(l -> l.substring(2)).toList());
             sb.append("if(NOT TARGET ").append(n).append("::").append(n).append("_static)\n")
                     .append("  add_library(").append(n).append("::").append(n).append("_static STATIC IMPORTED)\n")
                     .append("  set_target_properties(").append(n).append("::").append(n).append("_static PROPERTIES\n")
-                    .append("    IMPORTED_LOCATION \"${_").append(n).append("_prefix}/lib/lib").append(n).append(".a\"\n")
-                    .append("    INTERFACE_INCLUDE_DIRECTORIES \"${_").append(n).append("_prefix}/include\"\n")
-                    .append("    INTERFACE_LINK_LIBRARIES \"dl;pthread\")\n")
-                    .append("endif()\n");
+                    .append("    IMPORTED_LOCATION \"").append(prefix).append("/lib/").append(f.staticLibrary()).append("\"\n")
+                    .append("    INTERFACE_INCLUDE_DIRECTORIES \"").append(prefix).append("/include\"");
+            if (!system.isEmpty()) {
+                sb.append("\n    INTERFACE_LINK_LIBRARIES \"").append(system).append("\"");
+            }
+            sb.append(")\nendif()\n");
         }
         sb.append("set(").append(n).append("_FOUND TRUE)\n");
         return sb.toString();
@@ -261,7 +309,8 @@ public final class Bundle {
         try {
             return Files.getPosixFilePermissions(p).contains(PosixFilePermission.OWNER_EXECUTE);
         } catch (UnsupportedOperationException e) {
-            return p.getFileName().toString().endsWith(".so");
+            String name = p.getFileName().toString();
+            return Platform.KNOWN.stream().anyMatch(platform -> name.endsWith(platform.sharedSuffix()));
         }
     }
 

@@ -43,7 +43,8 @@ public final class GlueRenderer {
      * @param libraryName    the library name, a C identifier
      * @param bridgeClass    the bridge's binary name, e.g. {@code org.jembed.generated.my_plugin.Bridge}
      * @param jvmOptions     options for a JVM this library creates, defaults first
-     * @param buildJavaHome  the JDK recorded for the libjvm search
+     * @param buildJavaHome  the JDK recorded for the libjvm search; empty for a cross build (the build JDK cannot run on
+     *                       the target), rendered as {@code NULL}
      * @param startFunction  the exported explicit-start function's name, if any
      * @param runtime        run-time options: JVM options from the environment, strict mode, shutdown function
      * @param image          the frozen-classes jar
@@ -51,7 +52,7 @@ public final class GlueRenderer {
      * @param bootClasses    the boot package's classes
      * @param startupCache   the file name of the start-up (AOT) cache the library looks for beside itself, if any
      */
-    public record Library(String libraryName, String bridgeClass, List<String> jvmOptions, String buildJavaHome,
+    public record Library(String libraryName, String bridgeClass, List<String> jvmOptions, Optional<String> buildJavaHome,
                           Optional<String> startFunction, RuntimeOptions runtime, Path image, String imageSha256,
                           List<BootClass> bootClasses, Optional<String> startupCache) {}
 
@@ -170,7 +171,7 @@ public final class GlueRenderer {
         }
         v.put("bindings", functions);
         v.put("jvmOptions", lib.jvmOptions().stream().map(GlueRenderer::cString).toList());
-        v.put("buildJavaHome", cString(lib.buildJavaHome()));
+        v.put("buildJavaHome", lib.buildJavaHome().map(GlueRenderer::cString).orElse("NULL"));
         v.put("startupCache", lib.startupCache().map(GlueRenderer::cString).orElse("NULL"));
         v.put("bootClasses", bootViews(lib));
         v.put("layoutAsserts", layoutAsserts(model));

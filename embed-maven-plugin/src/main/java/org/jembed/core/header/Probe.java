@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,14 +36,20 @@ import org.jembed.core.model.StructDecl;
 import org.jembed.core.model.TypedefDecl;
 
 /**
- * The probe stage: asks the C compiler that builds the library everything jembed must know about the header, the
- * way CFFI's {@code verify()} does, and never works it out by itself. One C file that includes the header is compiled
- * (only compiled, {@code -c}: nothing runs, so a cross compiler works), with the library's own {@code -I} and
- * {@code -D} options; each question is one initialised constant in its own section {@code .jembed.<n>}, read back
- * from the object file ({@link ElfSections}):
+ * The probe stage: asks the C compiler that builds the library everything jembed must know about the target and the
+ * header, the way CFFI's {@code verify()} does, and never works it out by itself. One C file that includes the header
+ * is compiled (only compiled, {@code -c}: nothing runs, so a cross compiler answers for its target), with the
+ * library's own {@code -I} and {@code -D} options; each question is one initialised {@code static const} object
+ * {@code jembed_q<n>} (with its {@code sizeof} in {@code jembed_n<n>} when that varies), read back by symbol from the
+ * object file in whatever format the target uses, ELF, COFF or Mach-O ({@link ObjectFile}). The answers are
+ * constants, never addresses, so the object needs no relocation processing; they are in the target's byte order,
+ * which the object file's header gives:
  * <ul>
+ *   <li>{@code sizeof} and {@code _Alignof} of every arithmetic type and of {@code void *}, and whether plain
+ *       {@code char} is signed ({@code (char)-1 < 0}): the target's data model (LP64, LLP64, ...);</li>
  *   <li>each struct's and union's {@code sizeof}, {@code _Alignof}, and each named member's {@code offsetof} and
  *       {@code sizeof} (so {@code packed}, {@code aligned}, {@code #pragma pack} are as the compiler lays them out);</li>
+ *   <li>each enum type's {@code sizeof}, {@code _Alignof} and signedness;</li>
  *   <li>each system typedef the header uses by value ({@code time_t}, {@code uint32_t}): its type class
  *       ({@code __builtin_classify_type}), {@code sizeof} and signedness ({@code ((T)-1) < 0});</li>
  *   <li>each enumerator's and object-like macro's value, stored with its own type ({@code __typeof__((X) + 0)}),
@@ -52,7 +59,8 @@ import org.jembed.core.model.TypedefDecl;
  * The same compile checks the header with the compiler: its errors and warnings in the header are passed on with
  * the header's positions. A question the compiler rejects (a macro that is not a constant, a typedef of an
  * incomplete struct) is dropped and the probe compiled again without it, so a header whose every macro is a constant
- * costs exactly one compile.
+ * costs exactly one compile. The probe is written for gcc; a driver that rejects gcc's diagnostic options (clang) is
+ * given clang's spelling and asked again, once.
  */
 public final class Probe {
 
@@ -84,6 +92,11 @@ public final class Probe {
 
     private record Question(String key, Kind kind, String expression) {}
 
+    /** gcc's options: diagnostics at the probe's line, not inside the header's macro; no source lines echoed. */
+    private static final List<String> GCC_OPTIONS = List.of("-ftrack-macro-expansion=0", "-fno-diagnostics-show-caret");
+    /** clang's: it reports a macro's errors where the macro is used already. */
+    private static final List<String> CLANG_OPTIONS = List.of("-fno-caret-diagnostics");
+
     private static final int CLASS_INTEGER = 1, CLASS_CHAR = 2, CLASS_ENUM = 3, CLASS_BOOL = 4, CLASS_POINTER = 5,
             CLASS_REAL = 8;
 
@@ -109,6 +122,13 @@ public final class Probe {
     }
 
     private Result ask(ApiModel model, List<Macro> macros, Request request) throws DiagnosticException, IOException {
+        for (PrimKind k : PrimKind.values()) {
+            q("ssize:" + k, Kind.U64, "sizeof(" + k.spelling() + ")");
+            q("salign:" + k, Kind.U64, "_Alignof(" + k.spelling() + ")");
+        }
+        q("psize", Kind.U64, "sizeof(void *)");
+        q("palign", Kind.U64, "_Alignof(void *)");
+        q("charsigned", Kind.U64, "(char)-1 < 0");
         Map<String, String> spelled = spellings(model);
         for (StructDecl s : model.structs()) {
             String t = spelled.get(s.key());
@@ -123,6 +143,12 @@ public final class Probe {
                     q("fsize:" + s.key() + "." + f.name(), Kind.U64, "sizeof(((" + t + " *)0)->" + f.name() + ")");
                 }
             }
+        }
+        for (var e : enumSpellings(model, spelled).entrySet()) {
+            String t = e.getValue();
+            q("esize:" + e.getKey(), Kind.U64, "sizeof(" + t + ")");
+            q("ealign:" + e.getKey(), Kind.U64, "_Alignof(" + t + ")");
+            q("esigned:" + e.getKey(), Kind.U64, "((" + t + ")-1) < 0");
         }
         Set<String> opaque = new TreeSet<>();
         forEachType(model, t -> collectByValue(t, opaque));
@@ -144,7 +170,9 @@ public final class Probe {
         }
 
         Map<String, byte[]> answers = null;
+        ByteOrder order = ByteOrder.LITTLE_ENDIAN;
         List<Diagnostic> warnings = new ArrayList<>();
+        List<String> dialect = GCC_OPTIONS;
         int compiles = 0;
         Path dir = Files.createTempDirectory("jembed-probe");
         try {
@@ -155,8 +183,9 @@ public final class Probe {
                 String source = source(request.headerName(), lines, lineToKey);
                 Path object = dir.resolve("probe.o");
                 Files.deleteIfExists(object);
-                List<String> command = new ArrayList<>(List.of(request.compiler(), "-std=gnu11", "-c",
-                        "-ftrack-macro-expansion=0", "-fno-diagnostics-show-caret", "-o", object.toString()));
+                List<String> command = new ArrayList<>(List.of(request.compiler(), "-std=gnu11", "-c"));
+                command.addAll(dialect);
+                command.addAll(List.of("-o", object.toString()));
                 for (Path d : request.includeDirs()) {
                     command.add("-I" + d);
                 }
@@ -165,6 +194,10 @@ public final class Probe {
                 Files.writeString(input, source);
                 command.addAll(List.of("-iquote", ".", "-x", "c", "-"));
                 ToolCall call = runWithInput(command, request.workingDir(), input);
+                if (!call.succeeded() && dialect == GCC_OPTIONS && rejectsGccOptions(call.stderr())) {
+                    dialect = CLANG_OPTIONS;
+                    continue;
+                }
                 Set<String> failed = new LinkedHashSet<>();
                 List<Diagnostic> headerErrors = new ArrayList<>();
                 warnings.clear();
@@ -194,7 +227,15 @@ public final class Probe {
                     throw new DiagnosticException(headerErrors);
                 }
                 if (call.succeeded()) {
-                    answers = ElfSections.read(Files.readAllBytes(object));
+                    ObjectFile file;
+                    try {
+                        file = ObjectFile.read(object);
+                    } catch (IOException e) {
+                        throw new IOException(request.compiler() + " wrote an object file jembed cannot read: "
+                                + e.getMessage(), e);
+                    }
+                    answers = answers(file, request.compiler());
+                    order = file.byteOrder();
                 } else if (failed.isEmpty() || compiles >= 5) {
                     String out = call.stderr().strip();
                     throw new DiagnosticException(List.of(Diagnostic.error(new SourcePos(request.headerName(), 1, 0),
@@ -212,7 +253,36 @@ public final class Probe {
             }
             Files.deleteIfExists(dir);
         }
-        return new Result(complete(model, macros, answers, warnings), List.copyOf(warnings), compiles);
+        return new Result(complete(model, macros, answers, order, warnings), List.copyOf(warnings), compiles);
+    }
+
+    /** True when the driver is not gcc: it rejected gcc's diagnostic options (clang: "unknown argument"). */
+    private static boolean rejectsGccOptions(String stderr) {
+        return GCC_OPTIONS.stream().anyMatch(o -> stderr.lines().anyMatch(l -> l.contains(o)
+                && (l.contains("unknown argument") || l.contains("unrecognized") || l.contains("unknown option"))));
+    }
+
+    /** Each question's answer, by key: the bytes of {@code jembed_q<n>}, their length 8 or {@code jembed_n<n>}. */
+    private Map<String, byte[]> answers(ObjectFile file, String compiler) throws IOException {
+        Map<String, byte[]> byKey = new HashMap<>();
+        int n = 0;
+        for (Question q : questions.values()) {
+            Optional<byte[]> answer;
+            if (q.kind() == Kind.U64) {
+                answer = file.symbol("jembed_q" + n, 8);
+            } else {
+                Optional<byte[]> size = file.symbol("jembed_n" + n, 8);
+                int length = size.map(b -> (int) ByteBuffer.wrap(b).order(file.byteOrder()).getLong()).orElse(-1);
+                answer = length < 0 ? Optional.empty() : file.symbol("jembed_q" + n, length);
+            }
+            answer.ifPresent(b -> byKey.put(q.key(), b));
+            n++;
+        }
+        if (byKey.isEmpty() && !questions.isEmpty()) {
+            throw new IOException(compiler + " wrote an object file (" + file.format() + ") without the probe's answers"
+                    + " (symbols jembed_q0, ...); remove options such as -flto from the library's compiler options");
+        }
+        return byKey;
     }
 
     private void constantQuestions(String name, boolean macro) {
@@ -230,13 +300,22 @@ public final class Probe {
         lines.add("#include \"" + headerName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         int n = 0;
         for (Question q : questions.values()) {
-            String section = "__attribute__((section(\".jembed." + n + "\"), used))";
+            // one line per question, so that an error on it names the question; no address is ever stored (a string
+            // macro's TYPED question stores 0), so the object has no relocations for the answers; an integer macro's
+            // STRING question stores "", so that it does not cost a second compile
+            String used = "__attribute__((used))";
+            String size = " static const unsigned long long jembed_n" + n + " " + used + " = sizeof(jembed_q" + n + ");";
+            String x = q.expression();
             String text = switch (q.kind()) {
-                case U64 -> "static const unsigned long long jembed_q" + n + " " + section + " = (unsigned long long)("
-                        + q.expression() + ");";
-                case TYPED -> "static const __typeof__(" + q.expression() + " + 0) jembed_q" + n + " " + section + " = "
-                        + q.expression() + ";";
-                case STRING -> "static const char jembed_q" + n + "[] " + section + " = " + q.expression() + ";";
+                case U64 -> "static const unsigned long long jembed_q" + n + " " + used + " = (unsigned long long)(" + x
+                        + ");";
+                case TYPED -> {
+                    String value = "__builtin_choose_expr(__builtin_classify_type(" + x + ") == " + CLASS_POINTER
+                            + ", 0, " + x + " + 0)";
+                    yield "static const __typeof__(" + value + ") jembed_q" + n + " " + used + " = " + value + ";" + size;
+                }
+                case STRING -> "static const char jembed_q" + n + "[] " + used + " = __builtin_choose_expr("
+                        + "__builtin_classify_type(" + x + ") == " + CLASS_POINTER + ", " + x + ", \"\");" + size;
             };
             lines.add(text);
             lineToKey.put(lines.size(), q.key());
@@ -257,17 +336,8 @@ public final class Probe {
     // ---------------------------------------------------------------------------------------------
     // Reading the answers back
 
-    private ApiModel complete(ApiModel model, List<Macro> macros, Map<String, byte[]> sections, List<Diagnostic> warnings) {
-        Map<String, byte[]> byKey = new HashMap<>();
-        int n = 0;
-        for (Question q : questions.values()) {
-            byte[] data = sections.get(".jembed." + n);
-            if (data != null) {
-                byKey.put(q.key(), data);
-            }
-            n++;
-        }
-        ByteOrder order = model.abi().bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    private ApiModel complete(ApiModel model, List<Macro> macros, Map<String, byte[]> byKey, ByteOrder order,
+                              List<Diagnostic> warnings) {
         Answers a = new Answers(byKey, order);
 
         Map<String, Abi.StructLayout> layouts = new HashMap<>();
@@ -289,7 +359,16 @@ public final class Probe {
         for (GlobalDecl g : model.globals()) {
             a.u64("gsize:" + g.name()).ifPresent(v -> globals.put(g.name(), v));
         }
-        Abi abi = model.abi().withProbed(layouts, globals);
+        Map<String, Abi.EnumLayout> enumLayouts = new HashMap<>();
+        for (EnumDecl e : model.enums()) {
+            Optional<Long> size = a.u64("esize:" + e.key());
+            Optional<Long> align = a.u64("ealign:" + e.key());
+            if (size.isPresent() && align.isPresent()) {
+                enumLayouts.put(e.key(), new Abi.EnumLayout((int) (long) size.get(), (int) (long) align.get(),
+                        a.u64("esigned:" + e.key()).orElse(1L) != 0));
+            }
+        }
+        Abi abi = targetAbi(model.abi(), a, order, layouts, enumLayouts, globals);
 
         Map<String, CType> resolvedTypedefs = new HashMap<>();
         for (String key : byKey.keySet()) {
@@ -334,6 +413,24 @@ public final class Probe {
                 model.globals().stream().map(g -> new GlobalDecl(g.name(), rw.type(g.type()), g.pos())).toList(),
                 List.copyOf(constants),
                 model.inlines(), abi);
+    }
+
+    /** The probe's answers about the target; a fact it could not ask keeps the parse stage's value. */
+    private static Abi targetAbi(Abi parsed, Answers a, ByteOrder order, Map<String, Abi.StructLayout> structs,
+                                 Map<String, Abi.EnumLayout> enums, Map<String, Long> globals) {
+        Map<PrimKind, Integer> sizes = new EnumMap<>(PrimKind.class);
+        Map<PrimKind, Integer> aligns = new EnumMap<>(PrimKind.class);
+        sizes.putAll(parsed.scalarSizes());
+        aligns.putAll(parsed.scalarAligns());
+        for (PrimKind k : PrimKind.values()) {
+            a.u64("ssize:" + k).ifPresent(v -> sizes.put(k, (int) (long) v));
+            a.u64("salign:" + k).ifPresent(v -> aligns.put(k, (int) (long) v));
+        }
+        int pointerSize = a.u64("psize").map(v -> (int) (long) v).orElse(parsed.pointerSize());
+        int pointerAlign = a.u64("palign").map(v -> (int) (long) v).orElse(parsed.pointerAlign());
+        boolean charUnsigned = a.u64("charsigned").map(v -> v == 0).orElse(parsed.charUnsigned());
+        return new Abi(Map.copyOf(sizes), Map.copyOf(aligns), pointerSize, pointerAlign, charUnsigned,
+                order == ByteOrder.BIG_ENDIAN, Map.copyOf(structs), Map.copyOf(enums), Map.copyOf(globals));
     }
 
     /** A body made only of words ({@code extern}, {@code static inline}) or attributes is a decoration, not a value. */
@@ -454,6 +551,38 @@ public final class Probe {
                         changed = true;
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A C spelling for each enum type the probe can name: its typedef, its tag, or {@code __typeof__} of a struct
+     * member or variable of that type.
+     *
+     * @param structs the struct spellings ({@link #spellings})
+     */
+    static Map<String, String> enumSpellings(ApiModel model, Map<String, String> structs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (EnumDecl e : model.enums()) {
+            if (e.typedefName().isPresent()) {
+                out.put(e.key(), e.typedefName().get());
+            } else if (!e.tag().isEmpty()) {
+                out.put(e.key(), "enum " + e.tag());
+            }
+        }
+        for (StructDecl s : model.structs()) {
+            String outer = structs.get(s.key());
+            for (Field f : s.fields()) {
+                if (outer != null && !f.name().isEmpty() && f.bitWidth().isEmpty()
+                        && f.type().resolved() instanceof CType.EnumRef r) {
+                    out.putIfAbsent(r.key(), "__typeof__(((" + outer + " *)0)->" + f.name() + ")");
+                }
+            }
+        }
+        for (GlobalDecl g : model.globals()) {
+            if (g.type().resolved() instanceof CType.EnumRef r) {
+                out.putIfAbsent(r.key(), "__typeof__(" + g.name() + ")");
             }
         }
         return out;

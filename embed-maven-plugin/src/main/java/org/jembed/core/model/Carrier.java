@@ -81,13 +81,13 @@ public enum Carrier {
             }
             return size == 4 ? Optional.of(FLOAT) : size == 8 ? Optional.of(DOUBLE) : Optional.empty();
         }
-        return switch ((int) size) {
-            case 1 -> Optional.of(BYTE);
-            case 2 -> Optional.of(SHORT);
-            case 4 -> Optional.of(INT);
-            case 8 -> Optional.of(LONG);
-            default -> Optional.empty();
-        };
+        return integer(size);
+    }
+
+    /** The carrier of an integer type of {@code size} bytes; empty for a size the JVM has no primitive for. */
+    private static Optional<Carrier> integer(long size) {
+        return size == 1 ? Optional.of(BYTE) : size == 2 ? Optional.of(SHORT) : size == 4 ? Optional.of(INT)
+                : size == 8 ? Optional.of(LONG) : Optional.empty();
     }
 
     /**
@@ -104,11 +104,14 @@ public enum Carrier {
         return Optional.empty();
     }
 
-    /** The carrier of a scalar C type ({@code enum}s are {@code int}); empty for anything else. */
+    /**
+     * The carrier of a scalar C type: an arithmetic type by its size, an enum type by the size the compiler gave it
+     * ({@link Abi#enumLayout(String)}; {@code int}'s before the probe has run); empty for anything else.
+     */
     public static Optional<Carrier> of(CType type, Abi abi) {
         CType t = type.resolved();
-        if (t instanceof CType.EnumRef) {
-            return Optional.of(INT);
+        if (t instanceof CType.EnumRef e) {
+            return abi.enumLayout(e.key()).map(l -> integer(l.size())).orElseGet(() -> of(PrimKind.INT, abi));
         }
         if (t instanceof CType.Prim p) {
             return of(p.kind(), abi);

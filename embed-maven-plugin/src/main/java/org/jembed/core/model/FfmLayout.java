@@ -112,7 +112,11 @@ public final class FfmLayout {
             return "MemoryLayout.sequenceLayout(" + (size / elementSize) + "L, " + inner + ")";
         }
         if (t instanceof CType.Pointer) {
-            align[0] = size;
+            align[0] = Layout.of(t, model).align();
+            if (align[0] != size) {
+                throw new IllegalArgumentException("struct " + owner + " has a pointer member aligned to " + align[0]
+                        + " bytes, which FFM's ADDRESS layout is not");
+            }
             return "ValueLayout.ADDRESS";
         }
         if (t instanceof CType.StructRef r) {
@@ -127,7 +131,12 @@ public final class FfmLayout {
         if (c.bytes() != size) {
             throw new IllegalArgumentException("struct " + owner + " has a member of type " + t.cName() + " whose size differs from Java's");
         }
-        align[0] = size;
+        // the target's alignment (the probe's _Alignof); FFM's Java layouts are aligned to their size
+        align[0] = Layout.of(t, model).align();
+        if (align[0] != size) {
+            throw new IllegalArgumentException("struct " + owner + " has a member of type " + t.cName() + " aligned to "
+                    + align[0] + " bytes, which FFM's " + c.ffmLayout() + " is not");
+        }
         return c.ffmLayout();
     }
 }

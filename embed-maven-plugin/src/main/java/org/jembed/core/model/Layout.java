@@ -2,6 +2,7 @@ package org.jembed.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sizes, alignments and member offsets of C types, as the compiler that builds the library reported them
@@ -31,14 +32,21 @@ public record Layout(long size, long align) {
      */
     public static Layout of(CType type, ApiModel model) {
         CType t = type.resolved();
+        Abi abi = model.abi();
         if (t instanceof CType.Prim p) {
-            long size = model.abi().sizeOf(p.kind()).orElseThrow(() -> new IllegalArgumentException("no size for " + p.kind()));
-            return new Layout(size, size);
+            long size = abi.sizeOf(p.kind()).orElseThrow(() -> new IllegalArgumentException("no size for " + p.kind()));
+            // a model the probe has not completed knows sizes only (the predefined macros): alignment = size there
+            return new Layout(size, abi.alignOf(p.kind()).orElse(size));
         } else if (t instanceof CType.Pointer) {
-            return known(model.abi().pointerSize(), type);
-        } else if (t instanceof CType.EnumRef) {
-            long size = model.abi().sizeOf(PrimKind.INT).orElse(0);
-            return known((int) size, type);
+            return known(abi.pointerSize(), abi.pointerAlign() > 0 ? abi.pointerAlign() : abi.pointerSize(), type);
+        } else if (t instanceof CType.EnumRef e) {
+            Optional<Abi.EnumLayout> l = abi.enumLayout(e.key());
+            if (l.isPresent()) {
+                return new Layout(l.get().size(), l.get().align());
+            }
+            // an enum the probe could not name, or a model it has not completed: int's layout, the usual choice (C11
+            // 6.7.2.2p4 leaves it to the compiler)
+            return of(new CType.Prim(PrimKind.INT), model);
         } else if (t instanceof CType.Array a) {
             Layout e = of(a.element(), model);
             return new Layout(e.size() * a.length().orElse(0), e.align());
@@ -49,11 +57,11 @@ public record Layout(long size, long align) {
         throw new IllegalArgumentException(type.cName() + " has no size");
     }
 
-    private static Layout known(int size, CType type) {
+    private static Layout known(int size, int align, CType type) {
         if (size <= 0) {
             throw new IllegalArgumentException("no size for " + type.cName());
         }
-        return new Layout(size, size);
+        return new Layout(size, align);
     }
 
     /**

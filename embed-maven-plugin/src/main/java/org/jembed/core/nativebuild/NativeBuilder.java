@@ -21,10 +21,14 @@ import org.codehaus.plexus.logging.AbstractLogger;
 import org.codehaus.plexus.logging.Logger;
 import org.jembed.core.BuildLog;
 import org.jembed.core.ToolCall;
+import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.Platform;
+import org.jembed.core.platform.Toolset;
 
 /**
- * The native build stage: compiles the glue, the runtime helper and the user's C, and links
- * {@code lib<name>.so}, through the compiler and linker components of MojoHaus native-maven-plugin
+ * The native build stage: compiles the glue, the runtime helper and the user's C, and links the shared library
+ * of the target platform ({@code lib<name>.so}, {@code <name>.dll}, {@code lib<name>.dylib}: {@link LibraryFiles}) with
+ * the target's link options ({@link Platform#sharedLinkOptions}), through the compiler and linker components of MojoHaus native-maven-plugin
  * ({@code maven-native-generic-c} 1.0.0). Those components skip objects that are newer than their sources
  * and headers; generated files are rewritten only on change, so an unchanged library is not rebuilt.
  */
@@ -33,40 +37,39 @@ public final class NativeBuilder {
     /**
      * One native build.
      *
-     * @param compiler        the C compiler driver, e.g. {@code gcc}
+     * @param tools           the target's compiler and binutils ({@code ar} for the static archive)
+     * @param files           the library's file names on the target (file, SONAME/install name, symlinks, import library)
      * @param glueSources     generated C and the runtime helper: compiled with {@code -Werror}
      * @param userSources     the project's own C ({@code src/main/c/*.c})
-     * @param includeDirs     {@code -I} directories (generated dir, header dir, JDK {@code include} and {@code include/linux})
+     * @param includeDirs     {@code -I} directories (generated dir, header dir, JNI headers for the target)
      * @param compilerOptions options for every compile, after jembed's defaults
      * @param linkerOptions   options for the link, after jembed's defaults
      * @param objectDir       where objects go
-     * @param output          the library to write, e.g. {@code target/libmy_plugin.so}
-     * @param staticOutput    a static archive of the same objects to write too, e.g. {@code target/libmy_plugin.a}
-     *                        (CFFI: {@code emit_c_code}, linked into a program), if wanted
+     * @param outputDir       where the library, its symlinks and import library go, e.g. {@code target}
+     * @param staticLibrary   whether to also write the static archive {@code lib<base>.a} of the same objects
+     *                        (CFFI: {@code emit_c_code}, linked into a program)
      */
-    public record Request(String compiler, List<Path> glueSources, List<Path> userSources, List<Path> includeDirs,
-                          List<String> compilerOptions, List<String> linkerOptions, Path objectDir, Path output,
-                          Optional<Path> staticOutput) {
-        /** A request for the shared library only. */
-        public Request(String compiler, List<Path> glueSources, List<Path> userSources, List<Path> includeDirs,
-                       List<String> compilerOptions, List<String> linkerOptions, Path objectDir, Path output) {
-            this(compiler, glueSources, userSources, includeDirs, compilerOptions, linkerOptions, objectDir, output,
-                    Optional.empty());
-        }
-    }
+    public record Request(Toolset tools, LibraryFiles files, List<Path> glueSources, List<Path> userSources,
+                          List<Path> includeDirs, List<String> compilerOptions, List<String> linkerOptions,
+                          Path objectDir, Path outputDir, boolean staticLibrary) {}
 
     /**
      * What the build did.
      *
-     * @param library       the linked library
+     * @param library       the linked library, e.g. {@code target/libmy_plugin.so} or {@code target/my_plugin.dll}
      * @param staticLibrary the static archive, when one was asked for
+     * @param importLibrary the import library for consumers (Windows: {@code lib<base>.dll.a}), when the target has one
+     * @param symlinks      the symbolic links made beside the library (versioned names), in creation order
      * @param duration      wall-clock time of compile and link
      */
-    public record Result(Path library, Optional<Path> staticLibrary, Duration duration) {}
+    public record Result(Path library, Optional<Path> staticLibrary, Optional<Path> importLibrary, List<Path> symlinks,
+                         Duration duration) {}
 
-    /** jembed's compile defaults: position-independent, hidden symbols unless exported, warnings on. */
-    public static final List<String> DEFAULT_COMPILER_OPTIONS =
-            List.of("-std=gnu11", "-fPIC", "-O2", "-g", "-fvisibility=hidden", "-Wall", "-Wextra");
+    /**
+     * jembed's compile defaults on every platform: GNU C11, optimised, debug info, warnings on; then the target's own
+     * ({@link Platform#libraryCompileOptions()}: {@code -fPIC -fvisibility=hidden} but on Windows).
+     */
+    public static final List<String> DEFAULT_COMPILER_OPTIONS = List.of("-std=gnu11", "-O2", "-g", "-Wall", "-Wextra");
 
     private NativeBuilder() {
     }
@@ -79,56 +82,76 @@ public final class NativeBuilder {
      */
     public static Result build(Request request, BuildLog log) throws NativeBuildFailure, IOException {
         long start = System.nanoTime();
+        Platform target = request.tools().target();
+        LibraryFiles files = request.files();
+        Path outDir = request.outputDir().toAbsolutePath();
+        Path output = outDir.resolve(files.file());
         Files.createDirectories(request.objectDir());
-        Files.createDirectories(request.output().toAbsolutePath().getParent());
+        Files.createDirectories(outDir);
         List<File> objects = new ArrayList<>();
-        List<String> glueOptions = new ArrayList<>(DEFAULT_COMPILER_OPTIONS);
+        List<String> defaults = new ArrayList<>(DEFAULT_COMPILER_OPTIONS);
+        defaults.addAll(target.libraryCompileOptions());
+        List<String> glueOptions = new ArrayList<>(defaults);
         glueOptions.add("-Werror");
         glueOptions.addAll(request.compilerOptions());
         objects.addAll(compile(request, request.glueSources(), glueOptions, log));
         if (!request.userSources().isEmpty()) {
-            List<String> userOptions = new ArrayList<>(DEFAULT_COMPILER_OPTIONS);
+            List<String> userOptions = new ArrayList<>(defaults);
             userOptions.addAll(request.compilerOptions());
             objects.addAll(compile(request, request.userSources(), userOptions, log));
         }
         LinkerConfiguration link = new LinkerConfiguration();
-        link.setExecutable(request.compiler());
+        link.setExecutable(request.tools().compiler());
         link.setWorkingDirectory(request.objectDir().toFile());
-        link.setOutputDirectory(request.output().toAbsolutePath().getParent().toFile());
-        String fileName = request.output().getFileName().toString();
+        link.setOutputDirectory(outDir.toFile());
+        String fileName = files.file();
         int dot = fileName.lastIndexOf('.');
         link.setOutputFileName(fileName.substring(0, dot));
         link.setOutputFileExtension(fileName.substring(dot + 1));
-        List<String> start0 = new ArrayList<>(List.of("-shared", "-Wl,-soname," + fileName, "-Wl,-rpath,$ORIGIN",
-                "-Wl,-z,defs", "-Wl,--as-needed"));
-        link.setStartOptions(start0.toArray(String[]::new));
-        List<String> end = new ArrayList<>(List.of("-ldl", "-lpthread"));
+        link.setStartOptions(target.sharedLinkOptions(files, outDir).toArray(String[]::new));
+        List<String> end = new ArrayList<>(target.systemLibraries());
         end.addAll(request.linkerOptions());
         link.setEndOptions(end.toArray(String[]::new));
         link.setExternalLibFileNames(List.of());
         CLinker linker = new CLinker();
         linker.enableLogging(new LogAdapter(log));
+        Optional<Path> implib = files.importLibrary().map(outDir::resolve);
         try {
             linker.link(link, objects);
         } catch (NativeBuildException e) {
-            throw new NativeBuildFailure("linking " + request.output().getFileName() + " failed", null);
+            // nothing half-written: a consumer must not find a library that failed to link
+            Files.deleteIfExists(output);
+            if (implib.isPresent()) {
+                Files.deleteIfExists(implib.get());
+            }
+            throw new NativeBuildFailure("linking " + fileName + " failed", null);
         }
-        if (request.staticOutput().isPresent()) {
-            archive(request.staticOutput().get(), objects, request.objectDir(), log);
+        List<Path> links = new ArrayList<>();
+        for (LibraryFiles.Symlink s : files.symlinks()) {
+            Path linkPath = outDir.resolve(s.name());
+            Files.deleteIfExists(linkPath);
+            links.add(Files.createSymbolicLink(linkPath, Path.of(s.target())));
         }
-        return new Result(request.output(), request.staticOutput(), Duration.ofNanos(System.nanoTime() - start));
+        Optional<Path> archive = Optional.empty();
+        if (request.staticLibrary()) {
+            archive = Optional.of(outDir.resolve(files.staticLibrary()));
+            archive(request.tools(), archive.get(), objects, request.objectDir(), log);
+        }
+        return new Result(output, archive, implib.filter(Files::isRegularFile), List.copyOf(links),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** {@code ar rcsD}: a deterministic archive (zero dates, uids and modes) of the library's objects. */
-    private static void archive(Path output, List<File> objects, Path objectDir, BuildLog log)
+    /** {@code ar rcsD} (the target's): a deterministic archive (zero dates, uids and modes) of the library's objects. */
+    private static void archive(Toolset tools, Path output, List<File> objects, Path objectDir, BuildLog log)
             throws NativeBuildFailure, IOException {
         Files.deleteIfExists(output);
-        List<String> ar = new ArrayList<>(List.of("ar", "rcsD", output.toAbsolutePath().toString()));
+        List<String> ar = new ArrayList<>(List.of(tools.tool("ar"), "rcsD", output.toAbsolutePath().toString()));
         objects.stream().map(f -> objectDir.toAbsolutePath().relativize(f.toPath().toAbsolutePath()).toString())
                 .sorted().forEach(ar::add);
         ToolCall call = ToolCall.run(ar, objectDir);
         log.debug(call.summary());
         if (!call.succeeded()) {
+            Files.deleteIfExists(output);
             throw new NativeBuildFailure("archiving " + output.getFileName() + " failed:\n" + call.stdout()
                     + call.stderr(), null);
         }
@@ -165,7 +188,7 @@ public final class NativeBuilder {
                 }
             }
             if (!failed.isEmpty()) {
-                throw new NativeBuildFailure(request.compiler() + " failed on " + String.join(", ", failed), null);
+                throw new NativeBuildFailure(request.tools().compiler() + " failed on " + String.join(", ", failed), null);
             }
             return objects;
         } finally {
@@ -176,7 +199,7 @@ public final class NativeBuilder {
     private static List<File> compileOne(Request request, Path source, List<String> options, BuildLog log)
             throws NativeBuildException {
         CompilerConfiguration config = new CompilerConfiguration();
-        config.setExecutable(request.compiler());
+        config.setExecutable(request.tools().compiler());
         config.setWorkingDirectory(request.objectDir().toFile());
         config.setOutputDirectory(request.objectDir().toFile());
         config.setObjectFileExtension("o");

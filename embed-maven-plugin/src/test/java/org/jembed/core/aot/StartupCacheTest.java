@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jembed.core.platform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,15 +19,15 @@ class StartupCacheTest {
         Files.writeString(jdk.resolve("lib/server/libjvm.so"), "not really a JVM");
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25\"\n");
         List<String> options = List.of("-Xrs", "-XX:+UseSerialGC");
-        String name = StartupCache.fileName("my_plugin", jdk, options, "aa11", "auto");
+        String name = StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, options, "aa11", "auto");
 
         assertTrue(name.matches("libmy_plugin\\.[0-9a-f]{16}\\.aot"), name);
-        assertEquals(name, StartupCache.fileName("my_plugin", jdk, options, "aa11", "auto"));
-        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, options, "bb22", "auto"), "other classes");
-        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, List.of("-Xrs"), "aa11", "auto"), "other options");
-        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, options, "aa11", "ffm"), "other dispatch");
+        assertEquals(name, StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, options, "aa11", "auto"));
+        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, options, "bb22", "auto"), "other classes");
+        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, List.of("-Xrs"), "aa11", "auto"), "other options");
+        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, options, "aa11", "ffm"), "other dispatch");
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
-        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, options, "aa11", "auto"), "another JDK");
+        assertNotEquals(name, StartupCache.fileName("my_plugin", jdk, Platform.LINUX_X86_64, options, "aa11", "auto"), "another JDK");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jembed.core.platform.LibraryVersion;
+import org.jembed.core.platform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +58,8 @@ class BundleTest {
 
     @Test
     void pkgConfigAndCmakeFilesAreRelocatable(@TempDir Path tmp) {
-        var r = new Bundle.Request("greeter", "2.3.1-SNAPSHOT", "Greets.", tmp.resolve("g.h"), tmp.resolve("libgreeter.so"),
+        var r = new Bundle.Request("greeter", "2.3.1-SNAPSHOT", "Greets.", tmp.resolve("g.h"),
+                Platform.LINUX_X86_64.files("greeter", Optional.empty()), tmp.resolve("libgreeter.so"), Optional.empty(),
                 Optional.of(tmp.resolve("libgreeter.a")), Optional.empty(), tmp, tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
         String pc = Bundle.pkgConfig(r);
         assertTrue(pc.contains("prefix=${pcfiledir}/../..\n"), pc);
@@ -66,6 +69,45 @@ class BundleTest {
         assertTrue(cmake.contains("add_library(greeter::greeter SHARED IMPORTED)"), cmake);
         assertTrue(cmake.contains("add_library(greeter::greeter_static STATIC IMPORTED)"), cmake);
         assertTrue(!cmake.contains(tmp.toString()), "absolute path in " + cmake);
+    }
+
+    @Test
+    void windowsBundleHasTheDllInBinAndItsImportLibrary(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("g.h"), "int f(void);\n");
+        Files.write(tmp.resolve("greeter.dll"), new byte[] {'M', 'Z'});
+        Files.write(tmp.resolve("libgreeter.dll.a"), new byte[] {1});
+        var r = new Bundle.Request("greeter", "2.3", "Greets.", tmp.resolve("g.h"),
+                Platform.WINDOWS_X86_64.files("greeter", Optional.empty()), tmp.resolve("greeter.dll"),
+                Optional.of(tmp.resolve("libgreeter.dll.a")), Optional.empty(), Optional.empty(), tmp.resolve("dist"),
+                tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
+        Bundle.write(r);
+        assertTrue(Files.isRegularFile(tmp.resolve("dist/bin/greeter.dll")));
+        assertTrue(Files.isRegularFile(tmp.resolve("dist/lib/libgreeter.dll.a")));
+        String pc = Bundle.pkgConfig(r);
+        assertTrue(pc.contains("Libs: -L${libdir} -lgreeter\n"), pc);
+        assertTrue(!pc.contains("rpath") && !pc.contains("Libs.private"), pc);
+        String cmake = Bundle.cmakeConfig(r);
+        assertTrue(cmake.contains("IMPORTED_LOCATION \"${_greeter_prefix}/bin/greeter.dll\""), cmake);
+        assertTrue(cmake.contains("IMPORTED_IMPLIB \"${_greeter_prefix}/lib/libgreeter.dll.a\""), cmake);
+        assertTrue(!cmake.contains("SONAME"), cmake);
+    }
+
+    @Test
+    void versionedLinuxBundleCarriesTheFileAndItsLinks(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("g.h"), "int f(void);\n");
+        Files.write(tmp.resolve("libgreeter.so.1.5.2"), new byte[] {0x7f, 'E', 'L', 'F'});
+        var r = new Bundle.Request("greeter", "1.5.2", "Greets.", tmp.resolve("g.h"),
+                Platform.LINUX_X86_64.files("greeter", Optional.of(LibraryVersion.parse("1.5.2"))),
+                tmp.resolve("libgreeter.so.1.5.2"), Optional.empty(), Optional.empty(), Optional.empty(),
+                tmp.resolve("dist"), tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
+        Bundle.write(r);
+        assertEquals(Path.of("libgreeter.so.1.5.2"), Files.readSymbolicLink(tmp.resolve("dist/lib/libgreeter.so.1")));
+        assertEquals(Path.of("libgreeter.so.1"), Files.readSymbolicLink(tmp.resolve("dist/lib/libgreeter.so")));
+        assertTrue(Files.isRegularFile(tmp.resolve("dist/lib/libgreeter.so")), "the development link resolves");
+        String cmake = Bundle.cmakeConfig(r);
+        assertTrue(cmake.contains("IMPORTED_LOCATION \"${_greeter_prefix}/lib/libgreeter.so.1.5.2\""), cmake);
+        assertTrue(cmake.contains("IMPORTED_SONAME \"libgreeter.so.1\""), cmake);
+        assertTrue(Bundle.pkgConfig(r).contains(" -lgreeter\n"));
     }
 
     private static Path tree(Path dir, Instant mtime) throws IOException {

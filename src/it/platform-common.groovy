@@ -1,0 +1,78 @@
+/*
+ * Shared by the platform-* ITs (evaluated from their verify.groovy, with their binding: basedir,
+ * localRepositoryPath). Defines, as binding variables:
+ *   runCommand(List command, File dir, Map env = null, long minutes = 2) -> [exit, stdout, stderr]
+ *   mavenBuild(File project, List<String> args, File log) -> exit code of a nested `mvn` run with the Invoker's
+ *       settings and local repository (as archetype-flow runs its generated project)
+ *   cleanEnv() -> this process's environment without any JDK location (JAVA_HOME, JEMBED_JAVA_HOME) or
+ *       LD_LIBRARY_PATH: a program of another platform must find no JVM
+ */
+import java.util.concurrent.TimeUnit
+
+runCommand = { List command, File dir, Map env = null, long minutes = 2 ->
+    File out = File.createTempFile('jembed-it-out', '.txt')
+    File err = File.createTempFile('jembed-it-err', '.txt')
+    try {
+        ProcessBuilder pb = new ProcessBuilder(command.collect { it.toString() }).directory(dir)
+                .redirectOutput(out).redirectError(err)
+        if (env != null) {
+            pb.environment().clear()
+            pb.environment().putAll(env)
+        }
+        Process p = pb.start()
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+            p.destroyForcibly()
+            assert false : "timed out after ${minutes} min: ${command.join(' ')}\nstdout:\n${out.text}\nstderr:\n${err.text}"
+        }
+        return [p.exitValue(), out.getText('UTF-8'), err.getText('UTF-8')]
+    } finally {
+        out.delete()
+        err.delete()
+    }
+}
+
+cleanEnv = { ->
+    Map<String, String> env = new HashMap<>(System.getenv())
+    ['JAVA_HOME', 'JEMBED_JAVA_HOME', 'LD_LIBRARY_PATH', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS'].each { env.remove(it) }
+    return env
+}
+
+/* The Invoker's interpolated settings (see archetype-flow/verify.groovy), else the raw src/it/settings.xml. */
+File settingsFile(File dir) {
+    File interpolated = new File(dir.parentFile, 'interpolated-settings.xml')
+    if (interpolated.isFile()) {
+        return interpolated
+    }
+    for (File d = dir.canonicalFile; d != null; d = d.parentFile) {
+        File raw = new File(d, 'src/it/settings.xml')
+        if (raw.isFile() && !raw.canonicalPath.startsWith(dir.canonicalPath)) {
+            return raw
+        }
+    }
+    return null
+}
+
+File settings = settingsFile(basedir)
+assert settings != null : "no interpolated-settings.xml next to ${basedir} and no src/it/settings.xml above it"
+
+mavenBuild = { File project, List<String> args, File log ->
+    File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+    assert mvn.canExecute() : "${mvn} is not executable"
+    List<String> command = [mvn.path, '-B', '-e', '-s', settings.path,
+            "-Dmaven.repo.local=${new File(localRepositoryPath.toString()).absolutePath}".toString()] + args
+    ProcessBuilder build = new ProcessBuilder(command).directory(project).redirectErrorStream(true).redirectOutput(log)
+    if (!build.environment().containsKey('JAVA_HOME')) {
+        build.environment().put('JAVA_HOME', System.getProperty('java.home'))
+    }
+    Process p = build.start()
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly()
+        assert false : "nested mvn ${args.join(' ')} did not finish within 10 minutes (log: ${log})"
+    }
+    if (p.exitValue() != 0) {
+        println "---- ${log} ----"
+        println log.getText('UTF-8')
+        println '---- end of nested build log ----'
+    }
+    return p.exitValue()
+}
