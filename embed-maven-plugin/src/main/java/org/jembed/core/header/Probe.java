@@ -46,12 +46,12 @@ import org.jembed.core.model.TypedefDecl;
  * which the object file's header gives:
  * <ul>
  *   <li>{@code sizeof} and {@code _Alignof} of every arithmetic type and of {@code void *}, and whether plain
- *       {@code char} is signed ({@code (char)-1 < 0}): the target's data model (LP64, LLP64, ...);</li>
+ *       {@code char} is signed ({@code (char)-1 < (char)1}): the target's data model (LP64, LLP64, ...);</li>
  *   <li>each struct's and union's {@code sizeof}, {@code _Alignof}, and each named member's {@code offsetof} and
  *       {@code sizeof} (so {@code packed}, {@code aligned}, {@code #pragma pack} are as the compiler lays them out);</li>
  *   <li>each enum type's {@code sizeof}, {@code _Alignof} and signedness;</li>
  *   <li>each system typedef the header uses by value ({@code time_t}, {@code uint32_t}): its type class
- *       ({@code __builtin_classify_type}), {@code sizeof} and signedness ({@code ((T)-1) < 0});</li>
+ *       ({@code __builtin_classify_type}), {@code sizeof} and signedness ({@code (T)-1 < (T)1});</li>
  *   <li>each enumerator's and object-like macro's value, stored with its own type ({@code __typeof__((X) + 0)}),
  *       its class and signedness, and a macro's text when it is a string literal;</li>
  *   <li>each variable's {@code sizeof}.</li>
@@ -128,7 +128,7 @@ public final class Probe {
         }
         q("psize", Kind.U64, "sizeof(void *)");
         q("palign", Kind.U64, "_Alignof(void *)");
-        q("charsigned", Kind.U64, "(char)-1 < 0");
+        q("charsigned", Kind.U64, isSigned("char"));
         Map<String, String> spelled = spellings(model);
         for (StructDecl s : model.structs()) {
             String t = spelled.get(s.key());
@@ -148,14 +148,14 @@ public final class Probe {
             String t = e.getValue();
             q("esize:" + e.getKey(), Kind.U64, "sizeof(" + t + ")");
             q("ealign:" + e.getKey(), Kind.U64, "_Alignof(" + t + ")");
-            q("esigned:" + e.getKey(), Kind.U64, "((" + t + ")-1) < 0");
+            q("esigned:" + e.getKey(), Kind.U64, isSigned(t));
         }
         Set<String> opaque = new TreeSet<>();
         forEachType(model, t -> collectByValue(t, opaque));
         for (String t : opaque) {
             q("tclass:" + t, Kind.U64, "__builtin_classify_type(*(" + t + " *)0)");
             q("tsize:" + t, Kind.U64, "sizeof(" + t + ")");
-            q("tsigned:" + t, Kind.U64, "((" + t + ")-1) < 0");
+            q("tsigned:" + t, Kind.U64, isSigned(t));
         }
         for (GlobalDecl g : model.globals()) {
             q("gsize:" + g.name(), Kind.U64, "sizeof(" + g.name() + ")");
@@ -289,10 +289,18 @@ public final class Probe {
         String x = "(" + name + ")";
         q("class:" + name, Kind.U64, "__builtin_classify_type(" + x + ")");
         q("value:" + name, Kind.TYPED, x);
-        q("signed:" + name, Kind.U64, "((__typeof__(" + x + " + 0))-1) < 0");
+        q("signed:" + name, Kind.U64, isSigned("__typeof__(" + x + " + 0)"));
         if (macro) {
             q("string:" + name, Kind.STRING, name);
         }
+    }
+
+    /**
+     * 1 when type {@code t} is signed: {@code (T)-1 < (T)1}, not {@code < 0}, which gcc's {@code -Wextra}
+     * ({@code -Wtype-limits}) flags for every unsigned type, so that a library built with {@code -Werror} loses no answer.
+     */
+    private static String isSigned(String t) {
+        return "(" + t + ")-1 < (" + t + ")1";
     }
 
     private String source(String headerName, List<String> lines, Map<Integer, String> lineToKey) {

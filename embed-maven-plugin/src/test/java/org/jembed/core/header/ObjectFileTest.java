@@ -92,6 +92,21 @@ class ObjectFileTest {
     }
 
     @Test
+    void anObjectWithMoreThan65279SectionsUsesExtendedSectionNumbers() throws IOException {
+        // a large header probed with -fdata-sections: one section per answer, past ELF's 16-bit section index
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 66_000; i++) {
+            many.append("static const unsigned long long q").append(i).append(" __attribute__((used)) = ").append(i)
+                    .append("ULL;\n");
+        }
+        Path source = Files.writeString(dir.resolve("many.c"), many);
+        ObjectFile file = ObjectFile.read(Target.LINUX_X86_64.compile(dir, source, dir.resolve("many.o"), "-fdata-sections"));
+        for (int i : new int[] {0, 65_278, 65_279, 65_999}) {
+            assertEquals(i, ByteBuffer.wrap(file.symbol("q" + i, 8).orElseThrow()).order(file.byteOrder()).getLong());
+        }
+    }
+
+    @Test
     void bigEndianAnswersDecodeInBigEndianOrder() throws IOException {
         Path source = Files.writeString(dir.resolve("answers.c"), SOURCE);
         ObjectFile file = ObjectFile.read(clang("s390x-linux-gnu").compile(dir, source, dir.resolve("answers.o")));

@@ -164,6 +164,25 @@ class ProbeTest {
     }
 
     @Test
+    void aLibraryBuiltWithWerrorLosesNoAnswer() throws Exception {
+        Probe.Result r = probe("""
+                #include <stddef.h>
+                enum mode { MODE_OFF, MODE_ON };
+                #define MASK 0xffu
+                #define NAME "werror"
+                size_t f(enum mode m, char c);
+                """, List.of("-Wall", "-Wextra", "-Werror"));
+        assertEquals(1, r.compiles(), "no probe line may warn");
+        ApiModel m = r.model();
+        assertEquals(new Abi.EnumLayout(4, 4, false), m.abi().enumLayout(m.enums().get(0).key()).orElseThrow());
+        assertEquals(new CType.Prim(PrimKind.ULONG), m.functions().get(0).returnType().resolved());
+        assertEquals(false, m.abi().charUnsigned());
+        Map<String, ConstantDecl.Value> c = m.constants().stream()
+                .collect(Collectors.toMap(ConstantDecl::name, ConstantDecl::value));
+        assertEquals(Map.of("MASK", new ConstantDecl.IntValue(0xff, 4, false), "NAME", new ConstantDecl.StringValue("werror")), c);
+    }
+
+    @Test
     void qualifiersArePrintedBack() throws Exception {
         ApiModel m = probe("""
                 int at_vol(volatile int *counter, const char *restrict name, int *const volatile fixed);
