@@ -64,6 +64,15 @@ assert runExit == 0 : "do_stuff_test under qemu exited with ${runExit}; stderr:\
 assert stdout == 'result: 0\n' : "do_stuff must return its error value, 0; stdout:\n${stdout}"
 assert stderr.contains("jembed: ${LIB}: start failed") : "no failed-start diagnostic on stderr:\n${stderr}"
 
+// 3b. A JDK of the wrong architecture in JAVA_HOME (this build's x86_64 JDK): the loader refuses its libjvm, and the
+//     host still gets its error value and exits 0.
+String wrongJdk = new File(System.getProperty('java.home')).canonicalPath
+def (int wrongExit, String wrongOut, String wrongErr) = runCommand(['qemu-aarch64', '-L', SYSROOT, test.path], project,
+        cleanEnv() + [JAVA_HOME: wrongJdk])
+println "platform-aarch64: JAVA_HOME=${wrongJdk} (x86_64) qemu-aarch64 do_stuff_test -> exit ${wrongExit}\n--- stderr\n${wrongErr}---"
+assert wrongExit == 0 && wrongOut == 'result: 0\n' : "exit ${wrongExit}, stdout ${wrongOut}, stderr:\n${wrongErr}"
+assert wrongErr.contains("JAVA_HOME: ${wrongJdk}/lib/server/libjvm.so") : wrongErr
+
 assert new File(project, "target/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
         'a cross build must record no build JDK'
 

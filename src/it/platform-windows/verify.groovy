@@ -68,6 +68,19 @@ assert runExit == 0 : "do_stuff_test.exe under wine exited with ${runExit}; stde
 assert stdout.replace('\r\n', '\n') == 'result: 0\n' : "do_stuff must return its error value, 0; stdout:\n${stdout}"
 assert stderr.contains("jembed: ${LIB}: start failed") : "no failed-start diagnostic on stderr:\n${stderr}"
 
+// 3b. A JDK that is not a Windows one in JAVA_HOME: a Java home whose bin\server\jvm.dll is this build's Linux libjvm.so.
+//     LoadLibraryExW refuses it; the host still gets its error value and exits 0.
+File fakeHome = new File(basedir, 'not-a-windows-jdk')
+new File(fakeHome, 'bin/server').mkdirs()
+java.nio.file.Files.copy(new File(System.getProperty('java.home'), 'lib/server/libjvm.so').toPath(),
+        new File(fakeHome, 'bin/server/jvm.dll').toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+new File(fakeHome, 'release').text = new File(System.getProperty('java.home'), 'release').text
+def (int wrongExit, String wrongOut, String wrongErr) = runCommand(['wine', exe.path], exe.parentFile,
+        env + [JAVA_HOME: 'Z:' + fakeHome.canonicalPath.replace('/', '\\')], 5)
+println "platform-windows: JAVA_HOME=<a Linux JDK's libjvm.so as jvm.dll> wine do_stuff_test.exe -> exit ${wrongExit}\n--- stderr\n${wrongErr}---"
+assert wrongExit == 0 && wrongOut.replace('\r\n', '\n') == 'result: 0\n' : "exit ${wrongExit}, stdout ${wrongOut}, stderr:\n${wrongErr}"
+assert wrongErr.contains('bin\\server\\jvm.dll') && wrongErr.contains("jembed: ${LIB}: start failed") : wrongErr
+
 // 4. Attached with the target's classifier; the bundle's Windows layout.
 File repoDir = new File(localRepositoryPath.toString(), 'com/example/my-plugin/1.0-SNAPSHOT')
 assert new File(repoDir, 'my-plugin-1.0-SNAPSHOT-windows-x86_64.dll').isFile() : "${repoDir.list()}"

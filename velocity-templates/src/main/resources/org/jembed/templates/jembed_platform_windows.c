@@ -43,8 +43,18 @@ static void system_message(DWORD code, char *out, size_t size) {
     while (len > 0 && (text[len - 1] == L'\n' || text[len - 1] == L'\r' || text[len - 1] == L' ' || text[len - 1] == L'.')) {
         text[--len] = L'\0';
     }
-    if (len == 0 || !to_utf8(text, out, size)) {
-        snprintf(out, size, "error %lu", (unsigned long)code);
+    char message[1024];
+    if (len == 0 || !to_utf8(text, message, sizeof message)) {
+        snprintf(out, size, "Windows error %lu", (unsigned long)code);
+        return;
+    }
+    /* Messages with inserts name their subject "%1" ("Bad EXE format for %1"): the caller names the file already. */
+    char *insert = strstr(message, "%1");
+    if (insert != NULL) {
+        snprintf(out, size, "%.*sthe file%s (Windows error %lu)", (int)(insert - message), message, insert + 2,
+                 (unsigned long)code);
+    } else {
+        snprintf(out, size, "%s (Windows error %lu)", message, (unsigned long)code);
     }
 }
 

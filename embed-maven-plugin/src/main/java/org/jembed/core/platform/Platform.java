@@ -222,7 +222,8 @@ public record Platform(Os os, Arch arch) {
     /**
      * The link options that make {@code files} a shared library, before the objects: {@code -shared}, the name
      * consumers record (SONAME, install name), the "beside me" search path, and no undefined symbols; on Windows the
-     * import library for consumers and a static libgcc (no {@code libgcc_s_seh-1.dll} to ship).
+     * import library for consumers, a static libgcc (no {@code libgcc_s_seh-1.dll} to ship) and only what is marked
+     * {@code __declspec(dllexport)} exported.
      *
      * @param files     the library's files (names relative to the output directory)
      * @param outputDir where the library and its import library are written
@@ -235,7 +236,8 @@ public record Platform(Os os, Arch arch) {
                         "-Wl,-z,defs", "-Wl,--as-needed"));
             }
             case WINDOWS -> {
-                options.addAll(List.of("-shared", "-static-libgcc", "-Wl,--no-undefined"));
+                // --exclude-all-symbols: ld exports every symbol of a DLL in which nothing is dllexport'ed; never here.
+                options.addAll(List.of("-shared", "-static-libgcc", "-Wl,--no-undefined", "-Wl,--exclude-all-symbols"));
                 files.importLibrary().ifPresent(implib -> options.add("-Wl,--out-implib,"
                         + outputDir.resolve(implib).toAbsolutePath()));
             }

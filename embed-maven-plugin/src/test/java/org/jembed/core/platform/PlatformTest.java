@@ -75,7 +75,8 @@ class PlatformTest {
         LibraryFiles f = w.files("my_plugin", Optional.empty());
         assertEquals("my_plugin.dll", f.file());
         assertEquals(Optional.of("libmy_plugin.dll.a"), f.importLibrary());
-        assertEquals(List.of("-shared", "-static-libgcc", "-Wl,--no-undefined", "-Wl,--out-implib,/p/target/libmy_plugin.dll.a"),
+        assertEquals(List.of("-shared", "-static-libgcc", "-Wl,--no-undefined", "-Wl,--exclude-all-symbols",
+                "-Wl,--out-implib,/p/target/libmy_plugin.dll.a"),
                 w.sharedLinkOptions(f, OUT));
         assertEquals(List.of(), w.systemLibraries());
         assertEquals(List.of(), w.libraryCompileOptions());
