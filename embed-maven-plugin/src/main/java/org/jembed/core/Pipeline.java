@@ -181,10 +181,11 @@ public final class Pipeline {
         return read(request, request.header(), request.includeDirs(), false, log);
     }
 
-    /** Diagnostics already printed by an earlier goal of this build (generate, then library): each is printed once. */
     /** The runtime's fixed C files (templates module), copied beside the glue; the {@code .c} ones are compiled. */
     static final List<String> RUNTIME_FILES = List.of("jembed_runtime.c", "jembed_runtime.h", "jembed_trust.c",
             "jembed_trust.h", "jembed_platform.h", "jembed_platform_posix.c", "jembed_platform_windows.c");
+
+    /** Diagnostics already printed by an earlier goal of this build (generate, then library): each is printed once. */
 
     private static final Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
