@@ -60,16 +60,22 @@ public record Platform(Os os, Arch arch) {
     /** An architecture, with os-maven-plugin's name. */
     public enum Arch {
         /** x86-64 (AMD64). */
-        X86_64("x86_64", "x86_64"),
+        X86_64("x86_64", "x86_64", "qemu-x86_64"),
         /** AArch64 (ARM64). */
-        AARCH_64("aarch_64", "aarch64");
+        AARCH_64("aarch_64", "aarch64", "qemu-aarch64"),
+        /** 64-bit RISC-V (Linux only). */
+        RISCV64("riscv64", "riscv64", "qemu-riscv64"),
+        /** 64-bit little-endian POWER (Linux only). */
+        PPCLE_64("ppcle_64", "powerpc64le", "qemu-ppc64le");
 
         private final String detectedName;
         private final String gnuName;
+        private final String qemu;
 
-        Arch(String detectedName, String gnuName) {
+        Arch(String detectedName, String gnuName, String qemu) {
             this.detectedName = detectedName;
             this.gnuName = gnuName;
+            this.qemu = qemu;
         }
 
         /** os-maven-plugin's name, e.g. {@code x86_64}, {@code aarch_64}. */
@@ -94,9 +100,14 @@ public record Platform(Os os, Arch arch) {
     /** osx-aarch_64. */
     public static final Platform OSX_AARCH_64 = new Platform(Os.OSX, Arch.AARCH_64);
 
+    /** linux-riscv64: built and linked by jembed's checks, not run. */
+    public static final Platform LINUX_RISCV64 = new Platform(Os.LINUX, Arch.RISCV64);
+    /** linux-ppcle_64: built and linked by jembed's checks, not run. */
+    public static final Platform LINUX_PPCLE_64 = new Platform(Os.LINUX, Arch.PPCLE_64);
+
     /** Every platform jembed knows, in the order its documentation lists them. */
     public static final List<Platform> KNOWN = List.of(LINUX_X86_64, LINUX_AARCH_64, WINDOWS_X86_64, OSX_X86_64,
-            OSX_AARCH_64);
+            OSX_AARCH_64, LINUX_RISCV64, LINUX_PPCLE_64);
 
     /** {@code <os>-<arch>}, e.g. {@code linux-x86_64}: the Maven classifier of the library. */
     public String classifier() {
@@ -303,7 +314,7 @@ public record Platform(Os os, Arch arch) {
             return Optional.of("wine");
         }
         if (os == Os.LINUX && arch != Arch.X86_64) {
-            return Optional.of("qemu-" + arch.gnuName() + " -L /usr/" + arch.gnuName() + "-linux-gnu");
+            return Optional.of(arch.qemu + " -L /usr/" + arch.gnuName() + "-linux-gnu");
         }
         return Optional.empty();
     }

@@ -19,7 +19,8 @@ class PlatformTest {
         for (Platform p : Platform.KNOWN) {
             assertEquals(p, Platform.parse(p.classifier()));
         }
-        assertEquals(List.of("linux-x86_64", "linux-aarch_64", "windows-x86_64", "osx-x86_64", "osx-aarch_64"),
+        assertEquals(List.of("linux-x86_64", "linux-aarch_64", "windows-x86_64", "osx-x86_64", "osx-aarch_64",
+                "linux-riscv64", "linux-ppcle_64"),
                 Platform.KNOWN.stream().map(Platform::classifier).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Platform.parse("linux-aarch64"));
         assertTrue(e.getMessage().contains("unknown platform 'linux-aarch64'; known: linux-x86_64, linux-aarch_64"),
@@ -181,6 +182,17 @@ class PlatformTest {
         assertEquals(Optional.of("qemu-aarch64 -L /usr/aarch64-linux-gnu"), Platform.LINUX_AARCH_64.emulatorExample());
         assertEquals(Optional.of("wine"), Platform.WINDOWS_X86_64.emulatorExample());
         assertEquals(Optional.empty(), Platform.OSX_AARCH_64.emulatorExample());
+        assertEquals(Optional.of("qemu-ppc64le -L /usr/powerpc64le-linux-gnu"), Platform.LINUX_PPCLE_64.emulatorExample());
+    }
+
+    @Test
+    void moreLinuxArchitecturesByTheGnuConvention() {
+        assertEquals(Platform.LINUX_RISCV64, Platform.parse("linux-riscv64"));
+        assertEquals(Platform.LINUX_PPCLE_64, Platform.parse("linux-ppcle_64"));
+        assertEquals(Optional.of("powerpc64le-linux-gnu-"), Platform.LINUX_PPCLE_64.crossPrefix());
+        assertEquals(Optional.of("gcc-powerpc64le-linux-gnu"), Platform.LINUX_PPCLE_64.crossCompilerPackage());
+        assertEquals(Optional.of("gcc-riscv64-linux-gnu"), Platform.LINUX_RISCV64.crossCompilerPackage());
+        assertEquals("libplugin.so", Platform.LINUX_RISCV64.sharedLibrary("plugin"));
     }
 
     @Test
