@@ -68,7 +68,8 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
 
     /**
      * The platform to build for, as os-maven-plugin names it: {@code linux-x86_64}, {@code linux-aarch_64},
-     * {@code windows-x86_64}, {@code osx-x86_64}, {@code osx-aarch_64}. Default: the build machine's. Another
+     * {@code windows-x86_64}, {@code osx-x86_64}, {@code osx-aarch_64}, {@code linux-riscv64}, {@code linux-ppcle_64}.
+     * Default: the build machine's. Another
      * platform is a cross build: the compiler is {@link #compiler} or the platform's conventional cross compiler
      * ({@code aarch64-linux-gnu-gcc}, {@code x86_64-w64-mingw32-gcc}); the JNI headers are the build JDK's
      * {@code jni.h} with jembed's own {@code jni_md.h} for the target; the library records no build JDK, and gets no
@@ -200,7 +201,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     }
 
     /**
-     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -O2 -g -Wall -Wextra}, and but on Windows
+     * Extra C compiler options, after jembed's defaults ({@code -std=gnu11 -O2 -g -Wall -Wextra}, and except on Windows
      * {@code -fPIC -fvisibility=hidden});
      * the API header is also preprocessed and probed with them ({@code -D}, {@code -I}).
      *
