@@ -72,6 +72,7 @@ def (int wrongExit, String wrongOut, String wrongErr) = runCommand(['qemu-aarch6
 println "platform-aarch64: JAVA_HOME=${wrongJdk} (x86_64) qemu-aarch64 do_stuff_test -> exit ${wrongExit}\n--- stderr\n${wrongErr}---"
 assert wrongExit == 0 && wrongOut == 'result: 0\n' : "exit ${wrongExit}, stdout ${wrongOut}, stderr:\n${wrongErr}"
 assert wrongErr.contains("JAVA_HOME: ${wrongJdk}/lib/server/libjvm.so") : wrongErr
+assert wrongErr.contains('yet the file is there: a library for another architecture?') : wrongErr
 
 assert new File(project, "target/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
         'a cross build must record no build JDK'

@@ -44,7 +44,10 @@ void *jembed_os_open(const char *path, char *why, size_t n) {
     void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
     if (h == NULL) {
         const char *e = dlerror(); /* names the path already */
-        snprintf(why, n, "%s", e != NULL ? e : path);
+        /* glibc skips an ELF file of another machine as if it were not there ("No such file or directory"). */
+        int there = e != NULL && strstr(e, "No such file") != NULL && access(path, F_OK) == 0;
+        snprintf(why, n, "%s%s", e != NULL ? e : path,
+                 there ? " (yet the file is there: a library for another architecture?)" : "");
     }
     return h;
 }
