@@ -297,7 +297,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 + (extra.isEmpty() ? "" : "; " + String.join(", ", extra)));
         projectHelper.attachArtifact(project, tools.target().artifactExtension(), classifier, result.library().toFile());
         result.startupCache().ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
-                + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library"));
+                + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library (the bundle does)"));
         if (!bundle) {
             getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
                     + rel(result.library().toAbsolutePath().getParent()) + " " + files.linkFlag());
@@ -321,13 +321,18 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 throw new MojoExecutionException("bundling a Java runtime failed: " + e.getMessage(), e);
             }
         }
+        if (jre.isPresent() && result.startupCache().isPresent()) {
+            getLog().info("The start-up cache is not bundled: the library uses it only with the build JDK's libjvm,"
+                    + " and the bundle brings its own runtime (jre/ beside the library, with its own CDS archive)");
+        }
         String base = project.getArtifactId() + "-" + project.getVersion() + "-" + classifier + "-dist";
         Bundle.Result dist;
         try {
             dist = Bundle.write(new Bundle.Request(name, project.getVersion(),
                     Optional.ofNullable(project.getDescription()).orElse(files.file() + ", a jembed library"),
                     header.header(), files, result.library(), built.importLibrary(), built.staticLibrary(), jre,
-                    distDirectory.toPath(), Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
+                    result.startupCache().map(c -> c.cache()), distDirectory.toPath(),
+                    Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
                     project.getArtifactId() + "-" + project.getVersion()));
         } catch (IOException e) {
             throw new MojoExecutionException("writing the consumer bundle failed: " + e.getMessage(), e);

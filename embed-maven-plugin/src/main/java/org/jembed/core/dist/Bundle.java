@@ -37,6 +37,7 @@ import org.jembed.core.platform.Platform;
  *                                        its import library
  * lib/lib&lt;base&gt;.a                       the static archive, when one was built
  * lib/jre/                               the bundled Java runtime, when one was built (beside the library)
+ * lib/lib&lt;name&gt;.&lt;hash&gt;.aot             the start-up cache, when one was built and no runtime is bundled
  * lib/pkgconfig/&lt;name&gt;.pc                pkg-config file, relocatable (${pcfiledir})
  * lib/cmake/&lt;name&gt;/&lt;name&gt;Config.cmake    CMake package: imported target &lt;name&gt;::&lt;name&gt;
  * lib/cmake/&lt;name&gt;/&lt;name&gt;ConfigVersion.cmake
@@ -58,6 +59,8 @@ public final class Bundle {
      * @param importLibrary the built import library (Windows), if any
      * @param staticLibrary {@code lib<base>.a}, if built
      * @param runtime       a Java runtime image to put at {@code jre/} beside the library, if built
+     * @param startupCache  the library's start-up cache ({@code lib<name>.<hash>.aot}), to put beside the library
+     *                      when there is no bundled runtime (the library uses it only with the build JDK's libjvm)
      * @param directory     where to lay the bundle out, e.g. {@code target/dist} (emptied first)
      * @param archive       the {@code tar.gz} to write
      * @param timestamp     the modification time of every archive entry ({@code project.build.outputTimestamp})
@@ -65,7 +68,8 @@ public final class Bundle {
      */
     public record Request(String name, String version, String description, Path header, LibraryFiles files,
                           Path library, Optional<Path> importLibrary, Optional<Path> staticLibrary,
-                          Optional<Path> runtime, Path directory, Path archive, Instant timestamp, String topDirectory) {}
+                          Optional<Path> runtime, Optional<Path> startupCache, Path directory, Path archive,
+                          Instant timestamp, String topDirectory) {}
 
     /**
      * What was written.
@@ -122,6 +126,9 @@ public final class Bundle {
         }
         if (r.runtime().isPresent()) {
             copyTree(r.runtime().get(), libraryDir.resolve("jre"));
+        } else if (r.startupCache().isPresent()) {
+            Path cache = r.startupCache().get();
+            Files.copy(cache, libraryDir.resolve(cache.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(Files.createDirectories(lib.resolve("pkgconfig")).resolve(r.name() + ".pc"), pkgConfig(r));
         Path cmake = Files.createDirectories(lib.resolve("cmake").resolve(r.name()));

@@ -60,7 +60,7 @@ class BundleTest {
     void pkgConfigAndCmakeFilesAreRelocatable(@TempDir Path tmp) {
         var r = new Bundle.Request("greeter", "2.3.1-SNAPSHOT", "Greets.", tmp.resolve("g.h"),
                 Platform.LINUX_X86_64.files("greeter", Optional.empty()), tmp.resolve("libgreeter.so"), Optional.empty(),
-                Optional.of(tmp.resolve("libgreeter.a")), Optional.empty(), tmp, tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
+                Optional.of(tmp.resolve("libgreeter.a")), Optional.empty(), Optional.empty(), tmp, tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
         String pc = Bundle.pkgConfig(r);
         assertTrue(pc.contains("prefix=${pcfiledir}/../..\n"), pc);
         assertTrue(pc.contains("Libs: -L${libdir} -Wl,-rpath,${libdir} -lgreeter\n"), pc);
@@ -78,7 +78,8 @@ class BundleTest {
         Files.write(tmp.resolve("libgreeter.dll.a"), new byte[] {1});
         var r = new Bundle.Request("greeter", "2.3", "Greets.", tmp.resolve("g.h"),
                 Platform.WINDOWS_X86_64.files("greeter", Optional.empty()), tmp.resolve("greeter.dll"),
-                Optional.of(tmp.resolve("libgreeter.dll.a")), Optional.empty(), Optional.empty(), tmp.resolve("dist"),
+                Optional.of(tmp.resolve("libgreeter.dll.a")), Optional.empty(), Optional.empty(), Optional.empty(),
+                tmp.resolve("dist"),
                 tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
         Bundle.write(r);
         assertTrue(Files.isRegularFile(tmp.resolve("dist/bin/greeter.dll")));
@@ -93,13 +94,33 @@ class BundleTest {
     }
 
     @Test
+    void startUpCacheGoesBesideTheLibraryUnlessARuntimeIsBundled(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("g.h"), "int f(void);\n");
+        Files.write(tmp.resolve("libgreeter.so"), new byte[] {0x7f, 'E', 'L', 'F'});
+        Files.write(tmp.resolve("libgreeter.0123456789abcdef.aot"), new byte[] {1, 2, 3});
+        Files.createDirectories(tmp.resolve("jre/lib/server"));
+        Files.write(tmp.resolve("jre/lib/server/libjvm.so"), new byte[] {0x7f, 'E', 'L', 'F'});
+        for (boolean withRuntime : new boolean[] {false, true}) {
+            Path dist = tmp.resolve(withRuntime ? "with-jre" : "plain");
+            Bundle.write(new Bundle.Request("greeter", "1.0", "Greets.", tmp.resolve("g.h"),
+                    Platform.LINUX_X86_64.files("greeter", Optional.empty()), tmp.resolve("libgreeter.so"),
+                    Optional.empty(), Optional.empty(), withRuntime ? Optional.of(tmp.resolve("jre")) : Optional.empty(),
+                    Optional.of(tmp.resolve("libgreeter.0123456789abcdef.aot")), dist, tmp.resolve(dist + ".tar.gz"),
+                    Instant.EPOCH, "g"));
+            // the library uses the cache only with the build JDK's libjvm, never with a bundled runtime's
+            assertEquals(!withRuntime, Files.isRegularFile(dist.resolve("lib/libgreeter.0123456789abcdef.aot")),
+                    withRuntime ? "a cache beside a bundled runtime" : "no cache beside the library");
+        }
+    }
+
+    @Test
     void versionedLinuxBundleCarriesTheFileAndItsLinks(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("g.h"), "int f(void);\n");
         Files.write(tmp.resolve("libgreeter.so.1.5.2"), new byte[] {0x7f, 'E', 'L', 'F'});
         var r = new Bundle.Request("greeter", "1.5.2", "Greets.", tmp.resolve("g.h"),
                 Platform.LINUX_X86_64.files("greeter", Optional.of(LibraryVersion.parse("1.5.2"))),
                 tmp.resolve("libgreeter.so.1.5.2"), Optional.empty(), Optional.empty(), Optional.empty(),
-                tmp.resolve("dist"), tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
+                Optional.empty(), tmp.resolve("dist"), tmp.resolve("g.tar.gz"), Instant.EPOCH, "g");
         Bundle.write(r);
         assertEquals(Path.of("libgreeter.so.1.5.2"), Files.readSymbolicLink(tmp.resolve("dist/lib/libgreeter.so.1")));
         assertEquals(Path.of("libgreeter.so.1"), Files.readSymbolicLink(tmp.resolve("dist/lib/libgreeter.so")));
