@@ -6,14 +6,7 @@
  * attached with classifier linux-aarch_64. With -Djembed.testEmulator the test goal itself runs the program under qemu
  * (and the test fails: its .expected output needs a JVM). Needs gcc-aarch64-linux-gnu, libc6-dev-arm64-cross and qemu-user.
  */
-for (File d = basedir.canonicalFile; d != null; d = d.parentFile) {
-    File common = new File(d, 'src/it/platform-common.groovy')
-    if (common.isFile()) {
-        evaluate(common)
-        break
-    }
-}
-assert binding.hasVariable('mavenBuild') : 'src/it/platform-common.groovy not found above ' + basedir
+evaluate(new File(itCommon))
 
 final String LIB = 'my_plugin'
 final String SYSROOT = '/usr/aarch64-linux-gnu'

@@ -9,14 +9,7 @@
  */
 import java.nio.file.Files
 
-for (File d = basedir.canonicalFile; d != null; d = d.parentFile) {
-    File common = new File(d, 'src/it/platform-common.groovy')
-    if (common.isFile()) {
-        evaluate(common)
-        break
-    }
-}
-assert binding.hasVariable('runCommand') : 'src/it/platform-common.groovy not found above ' + basedir
+evaluate(new File(itCommon))
 
 File target = new File(basedir, 'target')
 String buildLog = new File(basedir, 'build.log').getText('UTF-8')

@@ -7,14 +7,7 @@
  * windows-x86_64, the bundle has bin/my_plugin.dll, lib/libmy_plugin.dll.a and CMake's IMPORTED_IMPLIB.
  * Needs gcc-mingw-w64-x86-64 and wine.
  */
-for (File d = basedir.canonicalFile; d != null; d = d.parentFile) {
-    File common = new File(d, 'src/it/platform-common.groovy')
-    if (common.isFile()) {
-        evaluate(common)
-        break
-    }
-}
-assert binding.hasVariable('mavenBuild') : 'src/it/platform-common.groovy not found above ' + basedir
+evaluate(new File(itCommon))
 
 final String LIB = 'my_plugin'
 File project = new File(basedir, 'generated/my-plugin')

@@ -9,29 +9,8 @@ def dir = java.nio.file.Files.createTempDirectory('rt-create-race').toFile()
     assert src.isFile() : "${lib} was not built"
     java.nio.file.Files.copy(src.toPath(), new File(dir, src.name).toPath())
 }
-// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
-// the last of it: a finished run also joins them.
-def finished = { Process proc, List pumps, long seconds ->
-    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
-    if (done) pumps*.join(10000)
-    done
-}
-def run = { List cmd, Map env = [:] ->
-    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir)
-    pb.environment().remove('LD_LIBRARY_PATH')
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = new StringBuilder(), err = new StringBuilder()
-    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
-    if (!finished(p, pumps, 30)) {
-        p.destroyForcibly()
-        p.waitFor()
-        Thread.sleep(200)
-        return [-1, out.toString(), err.toString() + '\n(timed out after 30 s, killed)']
-    }
-    Thread.sleep(200)
-    [p.exitValue(), out.toString(), err.toString()]
-}
+evaluate(new File(itCommon))
+def run = { List cmd, Map env = [:] -> timedRun(dir, cmd, env, 30) }
 def (cc, ccOut, ccErr) = run(['gcc', '-Wall', '-Wextra', '-Werror', "-I${basedir}/cr_a/src/main/c", "-I${basedir}/cr_b/src/main/c",
         "${basedir}/host.c".toString(), '-o', 'host', "-L${dir}", '-lcr_a', '-lcr_b', '-lpthread', '-Wl,-rpath,$ORIGIN'])
 assert cc == 0 : "gcc failed:\n${ccErr}"

@@ -3,23 +3,8 @@
 def javaHome = System.getProperty('java.home')
 def gen = new File(basedir, 'target/generated-sources/jembed/c')
 def work = java.nio.file.Files.createTempDirectory('rt-leaks').toFile()
-// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
-// the last of it: a finished run also joins them.
-def finished = { Process proc, List pumps, long seconds ->
-    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
-    if (done) pumps*.join(10000)
-    done
-}
-def run = { List cmd, Map env = [:] ->
-    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(work)
-    pb.environment().remove('LD_LIBRARY_PATH')
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = new StringBuilder(), err = new StringBuilder()
-    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
-    assert finished(p, pumps, 600) : "${cmd} timed out"
-    [p.exitValue(), out.toString(), err.toString()]
-}
+evaluate(new File(itCommon))
+def run = { List cmd, Map env = [:] -> timedRun(work, cmd, env, 600) }
 def san = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all', '-fno-omit-frame-pointer']
 def sources = gen.listFiles().findAll { it.name.endsWith('.c') }.collect { it.path }
 // The plugin force-includes its generated jembed.h (export macro) into every C file; do the same.

@@ -5,22 +5,8 @@ def dir = java.nio.file.Files.createTempDirectory('two-libraries').toFile()
     assert src.isFile() : "${lib} was not built"
     java.nio.file.Files.copy(src.toPath(), new File(dir, src.name).toPath())
 }
-// Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
-// the last of it: a finished run also joins them.
-def finished = { Process proc, List pumps, long seconds ->
-    boolean done = proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)
-    if (done) pumps*.join(10000)
-    done
-}
-def run = { List cmd ->
-    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir)
-    pb.environment().remove('LD_LIBRARY_PATH')
-    def p = pb.start()
-    def out = new StringBuilder(), err = new StringBuilder()
-    def pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
-    assert finished(p, pumps, 120) : "${cmd} timed out"
-    [p.exitValue(), out.toString(), err.toString()]
-}
+evaluate(new File(itCommon))
+def run = { List cmd -> timedRun(dir, cmd, [:], 120) }
 def (cc, ccOut, ccErr) = run(['gcc', '-Wall', '-Wextra', '-Werror', "-I${basedir}/two-a/src/main/c", "-I${basedir}/two-b/src/main/c",
         "${basedir}/host.c".toString(), '-o', 'host', "-L${dir}", '-ltwo_a', '-ltwo_b', '-lpthread', '-Wl,-rpath,$ORIGIN'])
 assert cc == 0 : "gcc failed:\n${ccErr}"

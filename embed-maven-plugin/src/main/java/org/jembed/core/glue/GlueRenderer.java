@@ -306,7 +306,7 @@ public final class GlueRenderer {
             if (s.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
                 continue;
             }
-            String type = s.typedefName().orElseGet(() -> (s.union() ? "union " : "struct ") + s.tag());
+            String type = s.typedefName().orElseGet(() -> s.ref().cName());
             Layout l = Layout.of(s, model);
             out.add(new LayoutAssert("sizeof(" + type + ") == " + l.size(), "sizeof(" + type + ") differs from jembed's layout"));
             for (Layout.Member m : Layout.members(s, model)) {

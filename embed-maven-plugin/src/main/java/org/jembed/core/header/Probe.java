@@ -533,7 +533,7 @@ public final class Probe {
             if (s.typedefName().isPresent()) {
                 out.put(s.key(), s.typedefName().get());
             } else if (!s.tag().isEmpty()) {
-                out.put(s.key(), (s.union() ? "union " : "struct ") + s.tag());
+                out.put(s.key(), s.ref().cName());
             }
         }
         boolean changed = true;

@@ -1,6 +1,8 @@
 /*
- * Shared by the platform-* ITs (evaluated from their verify.groovy, with their binding: basedir,
- * localRepositoryPath). Defines, as binding variables:
+ * Shared by the ITs' scripts: `evaluate(new File(itCommon))` (itCommon is an Invoker script variable set in
+ * embed-maven-plugin/pom.xml), with their binding: basedir, localRepositoryPath. Defines, as binding variables:
+ *   timedRun(File dir, List command, Map env = [:], long seconds = 60) -> [exit, stdout, stderr]: this process's
+ *       environment without LD_LIBRARY_PATH, plus env; a run that outlives its time is killed and gives exit -1
  *   runCommand(List command, File dir, Map env = null, long minutes = 2) -> [exit, stdout, stderr]
  *   mavenBuild(File project, List<String> args, File log) -> exit code of a nested `mvn` run with the Invoker's
  *       settings and local repository (as archetype-flow runs its generated project)
@@ -8,6 +10,24 @@
  *       LD_LIBRARY_PATH: a program of another platform must find no JVM
  */
 import java.util.concurrent.TimeUnit
+
+timedRun = { File dir, List command, Map env = [:], long seconds = 60 ->
+    ProcessBuilder pb = new ProcessBuilder(command.collect { it.toString() }).directory(dir)
+    pb.environment().remove('LD_LIBRARY_PATH')
+    env.each { k, v -> pb.environment().put(k.toString(), v.toString()) }
+    Process p = pb.start()
+    StringBuilder out = new StringBuilder(), err = new StringBuilder()
+    List<Thread> pumps = [p.consumeProcessOutputStream(out), p.consumeProcessErrorStream(err)]
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly()
+        p.waitFor()
+        pumps*.join(10000)
+        return [-1, out.toString(), err.toString() + "\n(timed out after ${seconds} s, killed)"]
+    }
+    // waitFor returns when the process ends, possibly before the pumps copied the last of its output
+    pumps*.join(10000)
+    return [p.exitValue(), out.toString(), err.toString()]
+}
 
 runCommand = { List command, File dir, Map env = null, long minutes = 2 ->
     File out = File.createTempFile('jembed-it-out', '.txt')
