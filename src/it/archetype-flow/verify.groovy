@@ -8,7 +8,6 @@
  */
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
-import java.util.concurrent.TimeUnit
 
 final String LIB = 'my_plugin'
 final String EXPECTED_STDOUT = 'adding 3 and 4\nresult: 7\n'
@@ -18,85 +17,12 @@ assert new File(project, 'pom.xml').isFile() : "archetype:generate did not creat
 assert new File(project, 'README.md').text.contains('libmy_plugin.so') : 'the generated project has no README.md'
 assert new File(project, '.gitignore').text.contains('target/') : 'the generated project has no .gitignore'
 
-
-/** Runs a command; returns [exit code, stdout, stderr]. Fails the IT when it does not end in time. */
-def runCommand(List<String> command, File dir, Map<String, String> env = null, long minutes = 2) {
-    File out = File.createTempFile('jembed-it-out', '.txt')
-    File err = File.createTempFile('jembed-it-err', '.txt')
-    try {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir)
-                .redirectOutput(out).redirectError(err)
-        if (env != null) {
-            pb.environment().clear()
-            pb.environment().putAll(env)
-        }
-        Process p = pb.start()
-        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
-            p.destroyForcibly()
-            assert false : "timed out after ${minutes} min: ${command.join(' ')}\nstdout:\n${out.text}\nstderr:\n${err.text}"
-        }
-        return [p.exitValue(), out.getText('UTF-8'), err.getText('UTF-8')]
-    } finally {
-        out.delete()
-        err.delete()
-    }
-}
-
-/*
- * The settings for the nested build. The Invoker passes its settingsFile (src/it/settings.xml,
- * a mirror to the real local repository) to each IT build only after replacing its @...@
- * tokens (e.g. @localRepositoryUrl@), and writes that copy as interpolated-settings.xml into
- * cloneProjectsTo, i.e. next to this IT's folder (checked with maven-invoker-plugin 3.10.1, which
- * deletes it only after all IT runs); that is exactly what the archetype:generate run used. Fall back to the raw src/it/settings.xml found by walking up from basedir
- * (works only if it has no @...@ tokens).
- */
-File findSettings(File basedir) {
-    File interpolated = new File(basedir.parentFile, 'interpolated-settings.xml')
-    if (interpolated.isFile()) {
-        return interpolated
-    }
-    for (File dir = basedir.canonicalFile; dir != null; dir = dir.parentFile) {
-        File raw = new File(dir, 'src/it/settings.xml')
-        if (raw.isFile() && !raw.canonicalPath.startsWith(basedir.canonicalPath)) {
-            return raw
-        }
-    }
-    return null
-}
-
-File settings = findSettings(basedir)
-assert settings != null : "no interpolated-settings.xml next to ${basedir} and no src/it/settings.xml above it"
-println "archetype-flow: nested build uses settings ${settings} and local repository ${localRepositoryPath}"
+evaluate(new File(itCommon)) // runCommand, mavenBuild (with the Invoker's interpolated settings and local repository)
 
 // 1. mvn verify in the generated project, with the Maven that runs the Invoker.
-String mavenHome = System.getProperty('maven.home')
-assert mavenHome != null : 'system property maven.home is not set'
-File mvn = new File(mavenHome, 'bin/mvn')
-assert mvn.canExecute() : "${mvn} is not executable"
-
 File buildLog = new File(basedir, 'generated-build.log')
-ProcessBuilder build = new ProcessBuilder(mvn.path, '-B', '-e',
-        '-s', settings.path,
-        "-Dmaven.repo.local=${new File(localRepositoryPath.toString()).absolutePath}".toString(),
-        'verify')
-        .directory(project)
-        .redirectErrorStream(true)
-        .redirectOutput(buildLog)
-if (!build.environment().containsKey('JAVA_HOME')) {
-    build.environment().put('JAVA_HOME', System.getProperty('java.home'))
-}
-Process mvnProcess = build.start()
-boolean finished = mvnProcess.waitFor(20, TimeUnit.MINUTES)
-if (!finished) {
-    mvnProcess.destroyForcibly()
-}
-if (!finished || mvnProcess.exitValue() != 0) {
-    println "---- ${buildLog} ----"
-    println buildLog.getText('UTF-8')
-    println '---- end of nested build log ----'
-}
-assert finished : "nested 'mvn verify' did not finish within 20 minutes (log: ${buildLog})"
-assert mvnProcess.exitValue() == 0 : "nested 'mvn verify' failed with exit code ${mvnProcess.exitValue()} (log: ${buildLog})"
+int buildExit = mavenBuild(project, ['verify'], buildLog)
+assert buildExit == 0 : "nested 'mvn verify' failed with exit code ${buildExit} (log: ${buildLog})"
 
 // 2. The library exists and exports exactly the API of my_plugin.h.
 File so = new File(project, "target/lib${LIB}.so")

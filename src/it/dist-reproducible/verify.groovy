@@ -5,21 +5,8 @@
  */
 import java.nio.file.Files
 import java.security.MessageDigest
-import java.util.concurrent.TimeUnit
 
-File findSettings(File basedir) {
-    File interpolated = new File(basedir.parentFile, 'interpolated-settings.xml')
-    if (interpolated.isFile()) {
-        return interpolated
-    }
-    for (File dir = basedir.canonicalFile; dir != null; dir = dir.parentFile) {
-        File raw = new File(dir, 'src/it/settings.xml')
-        if (raw.isFile() && !raw.canonicalPath.startsWith(basedir.canonicalPath)) {
-            return raw
-        }
-    }
-    return null
-}
+evaluate(new File(itCommon)) // mavenBuild: a nested mvn with the Invoker's settings and local repository
 
 String sha256(File f) {
     MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()
@@ -31,14 +18,9 @@ try {
     def cp = new ProcessBuilder('cp', '-r', new File(basedir, 'pom.xml').path, new File(basedir, 'src').path, other.path)
             .inheritIO().start()
     assert cp.waitFor() == 0
-    File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
     File log = new File(basedir, 'second-build.log')
-    def pb = new ProcessBuilder(mvn.path, '-B', '-s', findSettings(basedir).path,
-            "-Dmaven.repo.local=${new File(localRepositoryPath.toString()).absolutePath}".toString(), 'package')
-            .directory(other).redirectErrorStream(true).redirectOutput(log)
-    def p = pb.start()
-    assert p.waitFor(10, TimeUnit.MINUTES) : 'second build timed out'
-    assert p.exitValue() == 0 : "second build failed:\n${log.text}"
+    int exit = mavenBuild(other, ['package'], log)
+    assert exit == 0 : "second build failed:\n${log.text}"
     List<String> names = ['target/libgreeter.so', 'target/libgreeter.a', 'target/repro-2.3.1-SNAPSHOT.jar']
     names += new File(basedir, 'target').list().findAll { it.endsWith('-dist.tar.gz') }.collect { "target/${it}" }
     assert names.size() == 4 : 'no bundle tar.gz was built'
