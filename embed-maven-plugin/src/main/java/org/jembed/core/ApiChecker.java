@@ -52,17 +52,6 @@ public final class ApiChecker {
                 errors.add(Diagnostic.error(fn.pos(), "return type of '" + fn.name() + "': " + u.why()));
             }
         }
-        for (StructDecl s : model.structs()) {
-            for (Field f : s.fields()) {
-                if (f.bitWidth().isPresent()) {
-                    errors.add(Diagnostic.error(f.pos(), "bit-field '" + f.name() + "' in '" + s.displayName()
-                            + "' is not supported: its layout is implementation-defined (C11 6.7.2.1p11); use an integer member and masks"));
-                } else if (containsLongDouble(f.type())) {
-                    errors.add(Diagnostic.error(f.pos(), "member '" + f.name() + "' of '" + s.displayName()
-                            + "' has type 'long double', which has no Java counterpart; use 'double'"));
-                }
-            }
-        }
         if (!errors.isEmpty()) {
             throw new DiagnosticException(errors);
         }
@@ -127,13 +116,5 @@ public final class ApiChecker {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private static boolean containsLongDouble(CType type) {
-        CType t = type.resolved();
-        while (t instanceof CType.Array a) {
-            t = a.element().resolved();
-        }
-        return t instanceof CType.Prim p && p.kind() == PrimKind.LONG_DOUBLE;
     }
 }

@@ -26,6 +26,13 @@ grammar CDecl;
         this.typeNames = typeNames;
     }
 
+    /** True when the token {@code i} ahead is a GNU builtin whose arguments include a type name ({@code __builtin_offsetof}). */
+    boolean isBuiltinWithType(int i) {
+        String name = _input.LT(i).getText();
+        return name.equals("__builtin_offsetof") || name.equals("__builtin_va_arg")
+                || name.equals("__builtin_types_compatible_p") || name.equals("__builtin_convertvector");
+    }
+
     /** True when the token {@code i} ahead starts a type name: a type keyword or a known typedef name. */
     boolean startsTypeName(int i) {
         Token t = _input.LT(i);
@@ -34,7 +41,7 @@ grammar CDecl;
             case KwSigned: case KwSigned2: case KwSigned3: case KwUnsigned: case KwBool: case KwComplex: case KwComplex2:
             case KwInt128: case KwStruct: case KwUnion: case KwEnum: case KwConst: case KwConst2: case KwConst3:
             case KwVolatile: case KwVolatile2: case KwVolatile3: case KwAtomic: case KwAttribute: case KwAttribute2:
-            case KwExtension:
+            case KwExtension: case KwFloatN: case KwTypeof: case KwRestrict: case KwRestrict2: case KwRestrict3:
                 return true;
             case Identifier:
                 return typeNames.test(t.getText());
@@ -61,6 +68,11 @@ macroBody
     : constantExpression EOF
     ;
 
+// A function-like macro's expansion, read to infer the types of its parameters (see MacroSignatures).
+macroExpansion
+    : commaExpression EOF
+    ;
+
 // ---------------------------------------------------------------------------------------------
 // Declarations (C11 6.7)
 
@@ -83,7 +95,8 @@ storageClassSpecifier
     ;
 
 typeQualifier
-    : KwConst | KwConst2 | KwConst3 | KwVolatile | KwVolatile2 | KwVolatile3 | KwRestrict | KwRestrict2 | KwRestrict3 | KwAtomic
+    : KwConst | KwConst2 | KwConst3 | KwVolatile | KwVolatile2 | KwVolatile3 | KwRestrict | KwRestrict2 | KwRestrict3
+    | {_input.LA(2) != LeftParen}? KwAtomic
     ;
 
 functionSpecifier
@@ -96,9 +109,21 @@ alignmentSpecifier
 
 typeSpecifier
     : KwVoid | KwChar | KwShort | KwInt | KwLong | KwFloat | KwDouble | KwSigned | KwSigned2 | KwSigned3 | KwUnsigned
-    | KwBool | KwComplex | KwComplex2 | KwInt128
+    | KwBool | KwComplex | KwComplex2 | KwInt128 | KwFloatN
     | structOrUnionSpecifier
     | enumSpecifier
+    | typeofSpecifier
+    | atomicTypeSpecifier
+    ;
+
+// GNU typeof (C23 typeof): the type is the compiler's to know; jembed carries it only as an unsupported type.
+typeofSpecifier
+    : KwTypeof '(' balancedTokens ')'
+    ;
+
+// C11 6.7.2.4: _Atomic ( type-name ).
+atomicTypeSpecifier
+    : KwAtomic '(' typeName ')'
     ;
 
 typedefName
@@ -115,7 +140,7 @@ initializer
 
 initializerPart
     : '(' balancedTokens ')'
-    | '{' balancedTokens '}'
+    | '{' bodyTokens '}'
     | ~('(' | ')' | '{' | '}' | ',' | ';')
     ;
 
@@ -197,7 +222,7 @@ directAbstractDeclarator
 
 // C11 6.7.10
 staticAssertDeclaration
-    : KwStaticAssert '(' constantExpression ',' StringLiteral+ ')' ';'
+    : KwExtension? KwStaticAssert '(' constantExpression (',' StringLiteral+)? ')' ';'
     ;
 
 // GNU extensions: attributes and asm labels are matched and ignored.
@@ -208,6 +233,11 @@ gnuSuffix
 
 gnuAttribute
     : (KwAttribute | KwAttribute2) '(' '(' balancedTokens ')' ')'
+    | '[' '[' balancedBrackets ']' ']'
+    ;
+
+balancedBrackets
+    : ('(' balancedBrackets ')' | '[' balancedBrackets ']' | ~('(' | ')' | '[' | ']'))*
     ;
 
 asmLabel
@@ -234,6 +264,11 @@ constantExpression
     : expression
     ;
 
+// C11 6.5.17: the comma operator, inside parentheses, brackets and macro expansions.
+commaExpression
+    : expression (',' expression)*
+    ;
+
 expression
     : unaryExpression                                                # unaryOnly
     | expression op=('*' | '/' | '%') expression                     # binaryExpr
@@ -247,26 +282,41 @@ expression
     | expression op='&&' expression                                  # logicalExpr
     | expression op='||' expression                                  # logicalExpr
     | <assoc = right> expression '?' expression ':' expression       # conditionalExpr
+    | <assoc = right> unaryExpression op=('=' | OtherPunct) expression  # assignExpr
     ;
 
 // Casts and prefix operators (C11 6.5.3, 6.5.4). "(T) - 1" is a cast when T names a type and a subtraction
 // otherwise; the predicates decide, in a rule of its own so that ANTLR evaluates them during prediction.
 unaryExpression
-    : {startsTypeName(2)}? '(' typeName ')' unaryExpression          # castExpr
-    | {!startsTypeName(2)}? '(' expression ')'                       # parenExpr
-    | op=('+' | '-' | '~' | '!') unaryExpression                     # prefixExpr
-    | KwSizeof '(' typeName ')'                                      # sizeofExpr
+    : {startsTypeName(2)}? '(' typeName ')' '{' bodyTokens '}' postfixSuffix*   # compoundLiteral
+    | {startsTypeName(2)}? '(' typeName ')' unaryExpression          # castExpr
+    | op=('+' | '-' | '~' | '!' | '*' | '&') unaryExpression         # prefixExpr
+    | op=('++' | '--') unaryExpression                               # prefixExpr
+    | KwSizeof {startsTypeName(2)}? '(' typeName ')'                 # sizeofExpr
+    | KwSizeof unaryExpression                                       # sizeofValueExpr
     | KwAlignof '(' typeName ')'                                     # alignofExpr
     | KwExtension unaryExpression                                    # extensionExpr
-    | primaryExpression                                              # primaryExpr
+    | primaryExpression postfixSuffix*                               # postfixExpr
+    ;
+
+// C11 6.5.2: subscripts, calls, members, postfix increments.
+postfixSuffix
+    : '[' commaExpression ']'                                        # subscriptSuffix
+    | '(' (expression (',' expression)*)? ')'                        # callSuffix
+    | op=('.' | '->') Identifier                                     # memberSuffix
+    | op=('++' | '--')                                               # incrementSuffix
     ;
 
 primaryExpression
-    : IntegerConstant
-    | CharacterConstant
-    | FloatingConstant
-    | StringLiteral+
-    | Identifier
+    : IntegerConstant                                                # literal
+    | CharacterConstant                                              # literal
+    | FloatingConstant                                               # literal
+    | StringLiteral+                                                 # literal
+    | {isBuiltinWithType(1)}? Identifier '(' balancedTokens ')'      # builtinWithType
+    | Identifier                                                     # name
+    | '(' '{' bodyTokens '}' ')'                                     # statementExpr
+    | KwGeneric '(' balancedTokens ')'                               # genericSelection
+    | {!startsTypeName(2)}? '(' commaExpression ')'                  # parenExpr
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +360,11 @@ KwBool         : '_Bool';
 KwComplex      : '_Complex';
 KwComplex2     : '__complex__';
 KwInt128       : '__int128';
+KwFloatN       : '_Float16' | '_Float32' | '_Float64' | '_Float128' | '_Float32x' | '_Float64x' | '_Float128x'
+               | '__float128' | '__float80' | '__ibm128' | '__bf16' | '__fp16'
+               | '_Decimal32' | '_Decimal64' | '_Decimal128';
+KwTypeof       : 'typeof' | '__typeof__' | '__typeof';
+KwGeneric      : '_Generic';
 KwStruct       : 'struct';
 KwUnion        : 'union';
 KwEnum         : 'enum';

@@ -78,6 +78,8 @@ public final class TypeMapping {
             return new VoidValue();
         } else if (t instanceof CType.Prim p) {
             return primitive(p.kind(), model.abi());
+        } else if (t instanceof CType.Unsupported u) {
+            return new Unsupported(u.reason());
         } else if (t instanceof CType.Opaque o) {
             return new Unsupported("type '" + o.name() + "' from a system header is a struct or union (or the compiler"
                     + " could not say what it is); pass a pointer to it");
@@ -95,9 +97,6 @@ public final class TypeMapping {
             StructDecl decl = model.struct(s.key()).orElse(null);
             if (decl == null || !decl.complete()) {
                 return new Unsupported("struct " + (s.tag().isEmpty() ? s.key() : s.tag()) + " is incomplete; it cannot be passed by value");
-            }
-            if (decl.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
-                return new Unsupported("struct " + decl.displayName() + " has bit-fields; it cannot be passed by value");
             }
             if (views.internalName(s.key()).isEmpty()) {
                 return new Unsupported("an anonymous struct has no view; give it a typedef name to pass it by value");

@@ -22,6 +22,12 @@ import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.model.FunctionDecl;
 import org.jembed.core.model.GlobalDecl;
+import org.jembed.core.model.HostApi;
+import org.jembed.core.model.HostFunction;
+import org.jembed.core.model.MacroDecl;
+import org.jembed.core.model.Skipped;
+import org.jembed.core.model.TypedefDecl;
+import java.util.Optional;
 import org.jembed.core.model.Param;
 import org.jembed.core.model.SourcePos;
 import org.jembed.core.model.StructDecl;
@@ -31,25 +37,28 @@ import org.jembed.core.header.TypeReader.Specs;
 /**
  * The parse stage: turns the output of {@code gcc -E -dD} (see {@link Preprocessor}) into an {@link ApiModel}.
  *
- * <p>What is read: the declarations of the main header and of the project headers it includes (C11 6.7:
- * functions, typedefs, structs and unions, enums, {@code extern} variables), and the main header's object-like
- * {@code #define}s, as candidates for constants. System headers (line-marker flag 3) are not parsed: their typedef
- * names are known ({@link CType.Opaque}) and what they are, where it matters, is the compiler's answer
- * ({@link Probe}); a system header that defines a struct the API uses (e.g. {@code ladspa.h}) is read for its types.
- * Values (enumerators, array lengths given as expressions, macros) are the compiler's too. GNU decorations
- * ({@code __attribute__}, {@code __extension__}, {@code __asm__} labels) are accepted and dropped; qualifiers
+ * <p>What is read: every declaration of the main header and of every header it includes, project or system
+ * (C11 6.7: functions, typedefs, structs and unions, enums, variables), and every {@code #define}. The main header
+ * is the API: its functions are exported, its variables are the library's, and an error in it is an error. The
+ * included headers are the host's: their functions, variables and macros become {@link HostApi} candidates, their
+ * types are known by name and layout; a declaration there that jembed cannot read (a construct beyond this parser)
+ * is skipped ({@link Skipped}) with no diagnostic, and becomes an error only where the API uses it. Types jembed
+ * cannot carry ({@code __int128}, {@code _Complex}, {@code _Float128}, {@code _Atomic}, {@code typeof}) are read as
+ * {@link CType.Unsupported}, an error only where the API passes them. Values (enumerators, array lengths given as
+ * expressions, macros) are the compiler's ({@link Probe}). GNU decorations ({@code __attribute__}, C2x
+ * {@code [[...]]}, {@code __extension__}, {@code __asm__} labels) are accepted and dropped; qualifiers
  * ({@code const}, {@code volatile}, {@code restrict} in any spelling) are kept.
  *
  * <p>The stage has three parts: this driver (external declarations, functions, variables, macros, error recovery),
  * {@link TypeReader} (specifiers and declarators to {@link CType}s) and {@link TagTable} (structs, unions, enums and
  * typedefs), sharing a {@link ParseContext}.
  *
- * <p>Errors: every syntax error (one per declaration; parsing resumes after the next top-level {@code ;}) and every
- * semantic error (unknown type name, conflicting typedef, duplicate enumerator,
- * function definition, unsupported {@code _Complex}/{@code __int128}/{@code _Alignas}/{@code _Atomic}) is collected
- * with its {@code file:line:col} and thrown at the end as one {@link DiagnosticException}, worded as gcc words
- * them, e.g. {@code plugin.h:3:12: error: unknown type name 'foo_t'}. Positions are the original file and line;
- * the column is the column in the preprocessed line (the same unless a macro expanded earlier on that line).
+ * <p>Errors in the main header: every syntax error (one per declaration; parsing resumes after the next top-level
+ * {@code ;}) and every semantic error (unknown type name, conflicting typedef, duplicate enumerator, function
+ * definition) is collected with its {@code file:line:col} and thrown at the end as one {@link DiagnosticException},
+ * worded as gcc words them, e.g. {@code plugin.h:3:12: error: unknown type name 'foo_t'}. Positions are the original
+ * file and line; the column is the column in the preprocessed line (the same unless a macro expanded earlier on that
+ * line).
  *
  * <p>Instances are single-use; the static methods are the API.
  */
@@ -67,6 +76,12 @@ public final class HeaderParser extends ParsePart {
 
     private static final SourcePos NO_POS = new SourcePos("", 0, 0);
 
+    /** Type names GNU C predefines: what they are is the compiler's answer ({@link Probe}), or beyond the mapping. */
+    private static final Map<String, CType> BUILTIN_TYPES = Map.of(
+            "__builtin_va_list", new CType.Opaque("__builtin_va_list"),
+            "__int128_t", new CType.Unsupported("__int128_t", "'__int128' is not supported by jembed's type mapping"),
+            "__uint128_t", new CType.Unsupported("__uint128_t", "'__int128' is not supported by jembed's type mapping"));
+
     private final String mainFileName;
     private final CommonTokenStream tokens;
     private final CDeclParser parser;
@@ -78,10 +93,13 @@ public final class HeaderParser extends ParsePart {
     private final Map<String, GlobalDecl> globals = new LinkedHashMap<>();
     private final Map<String, Probe.Macro> macros = new LinkedHashMap<>();
     private final List<FunctionDecl> inlines = new ArrayList<>();
+    private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
+    private final Map<String, GlobalDecl> hostVariables = new LinkedHashMap<>();
+    private final List<Skipped> skipped = new ArrayList<>();
     private int syntaxErrorIndex = -1;
 
-    private HeaderParser(String preprocessedText, String mainFileName, Set<String> promoted) {
-        super(context(preprocessedText, mainFileName, promoted));
+    private HeaderParser(String preprocessedText, String mainFileName) {
+        super(context(preprocessedText, mainFileName));
         this.mainFileName = mainFileName;
         this.tokens = ctx.tokens;
         this.diagnostics = ctx.diagnostics;
@@ -95,10 +113,11 @@ public final class HeaderParser extends ParsePart {
             error(pos(token), message);
         }));
         parser.setTypeNames(this::isTypeName);
+        BUILTIN_TYPES.forEach((name, type) -> typedefs.put(name, new TypedefDecl(name, type, NO_POS)));
     }
 
-    private static ParseContext context(String preprocessedText, String mainFileName, Set<String> promoted) {
-        PreprocessedSource source = PreprocessedSource.split(preprocessedText, mainFileName, promoted);
+    private static ParseContext context(String preprocessedText, String mainFileName) {
+        PreprocessedSource source = PreprocessedSource.split(preprocessedText, mainFileName);
         CDeclLexer lexer = new CDeclLexer(CharStreams.fromString(source.code()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -137,58 +156,15 @@ public final class HeaderParser extends ParsePart {
      * @throws DiagnosticException with every error (and warning) found, when there is at least one error
      */
     public static Result analyze(String preprocessedText, String mainFileName) throws DiagnosticException {
-        HeaderParser first = new HeaderParser(preprocessedText, mainFileName, Set.of());
-        Result result = first.run();
-        // a struct the API uses that a system header defines (a plugin API's header in /usr/include, e.g. ladspa.h):
-        // read that header's types too, so that the struct gets a view
-        Set<String> used = new java.util.TreeSet<>();
-        result.model().functions().forEach(f -> {
-            opaqueNames(f.returnType(), used);
-            f.params().forEach(p -> opaqueNames(p.type(), used));
-        });
-        result.model().typedefs().forEach(t -> opaqueNames(t.target(), used));
-        result.model().structs().forEach(st -> st.fields().forEach(f -> opaqueNames(f.type(), used)));
-        result.model().globals().forEach(g -> opaqueNames(g.type(), used));
-        Set<String> promoted = new java.util.TreeSet<>();
-        for (String name : used) {
-            String file = first.source.systemDefinitions().get(name);
-            if (file != null) {
-                promoted.add(file);
-            }
-        }
-        if (promoted.isEmpty()) {
-            return result;
-        }
-        try {
-            return new HeaderParser(preprocessedText, mainFileName, promoted).run();
-        } catch (DiagnosticException e) {
-            // the system header is beyond jembed's parser (C library internals): its types stay opaque
-            return result;
-        }
-    }
-
-    private static void opaqueNames(CType t, Set<String> out) {
-        if (t instanceof CType.Named n) {
-            if (n.target() instanceof CType.Opaque o) {
-                out.add(o.name());
-            } else {
-                opaqueNames(n.target(), out);
-            }
-        } else if (t instanceof CType.Qualified q) {
-            opaqueNames(q.inner(), out);
-        } else if (t instanceof CType.Pointer p) {
-            opaqueNames(p.pointee(), out);
-        } else if (t instanceof CType.Array a) {
-            opaqueNames(a.element(), out);
-        } else if (t instanceof CType.Function f) {
-            opaqueNames(f.returnType(), out);
-            f.params().forEach(p -> opaqueNames(p.type(), out));
-        }
+        return new HeaderParser(preprocessedText, mainFileName).run();
     }
 
     private Result run() throws DiagnosticException {
         while (tokens.LA(1) != Token.EOF) {
             int start = tokens.index();
+            int reported = diagnostics.size();
+            SourcePos at = pos(tokens.LT(1));
+            boolean main = at.file().equals(mainFileName);
             syntaxErrorIndex = -1;
             try {
                 ExternalDeclarationContext declaration = parser.externalDeclaration();
@@ -196,6 +172,19 @@ public final class HeaderParser extends ParsePart {
             } catch (ParseCancellationException e) {
                 resynchronise(start);
                 parser.getErrorHandler().reset(parser);
+            } catch (RuntimeException e) {
+                // a construct this stage does not handle: a positioned error in the API, a skip elsewhere
+                if (main) {
+                    error(at, "jembed cannot read this declaration (" + e + "); please report it with the header");
+                } else {
+                    error(at, e.toString());
+                }
+                resynchronise(start);
+                parser.getErrorHandler().reset(parser);
+            }
+            if (!main) {
+                skipIfFailed(start, reported, at);
+                stopAtMainHeader(start);
             }
         }
         defines();
@@ -203,10 +192,52 @@ public final class HeaderParser extends ParsePart {
             throw new DiagnosticException(diagnostics);
         }
         List<StructDecl> structList = tags.structDecls();
+        HostApi host = new HostApi(List.copyOf(hostFunctions.values()), List.copyOf(hostVariables.values()),
+                hostMacros(), skipped);
+        BUILTIN_TYPES.keySet().forEach(typedefs::remove);
         ApiModel model = new ApiModel(mainFileName, List.copyOf(functions.values()), structList,
                 tags.enumDecls(), List.copyOf(typedefs.values()), List.copyOf(globals.values()),
-                List.of(), List.copyOf(inlines), Abi.fromPredefined(source.predefined()));
+                List.of(), List.copyOf(inlines), Abi.fromPredefined(source.predefined()), host);
         return new Result(model, List.copyOf(diagnostics), List.copyOf(macros.values()));
+    }
+
+    /**
+     * A declaration of an included header that the parser (or its recovery) read on into the main header, e.g. an
+     * unbalanced construct at the end of a header: the main header is read from its own first token again.
+     */
+    private void stopAtMainHeader(int start) {
+        int end = tokens.index();
+        for (int i = start + 1; i < end; i++) {
+            Token t = tokens.get(i);
+            if (t.getType() != Token.EOF && pos(t).file().equals(mainFileName)) {
+                tokens.seek(i);
+                return;
+            }
+        }
+    }
+
+    /**
+     * After a declaration of an included header: when it failed (a syntax error, or an error of its own), its
+     * diagnostics are dropped and it is recorded as skipped; a name it typedefs stays a type name (opaque), so that
+     * what uses it still parses. Warnings and notes of included headers are dropped too: they are the host's.
+     */
+    private void skipIfFailed(int start, int reported, SourcePos at) {
+        List<Diagnostic> own = new ArrayList<>(diagnostics.subList(reported, diagnostics.size()));
+        diagnostics.subList(reported, diagnostics.size()).clear();
+        Diagnostic firstError = own.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);
+        if (firstError == null) {
+            return;
+        }
+        int end = Math.max(start + 1, tokens.index());
+        StringBuilder text = new StringBuilder();
+        for (int i = start; i < end && i < tokens.size(); i++) {
+            text.append(tokens.get(i).getText()).append(' ');
+        }
+        String declared = PreprocessedSource.typedefName(text.toString()).orElse("");
+        if (!declared.isEmpty() && !typedefs.containsKey(declared)) {
+            typedefs.put(declared, new TypedefDecl(declared, new CType.Opaque(declared), at));
+        }
+        skipped.add(new Skipped(declared, firstError.message(), at));
     }
 
     /** Skips past the declaration that failed to parse: to the next {@code ;} or unmatched {@code }} at top level. */
@@ -255,11 +286,19 @@ public final class HeaderParser extends ParsePart {
             return;
         }
         Declared first = declarator(specs.type(), d.declarator());
+        SourcePos firstPos = pos(first.token());
+        if (!firstPos.file().equals(mainFileName) && first.type().resolved() instanceof CType.Function f
+                && (d.functionBody() != null || specs.storage().equals("static"))) {
+            // a function the header defines (static, static inline, or an inline definition): a wrapper calls it
+            hostFunction(first.name(), f, HostFunction.Kind.STATIC, firstPos);
+            return;
+        }
         if (d.functionBody() != null || specs.storage().equals("static") && specs.inline()
                 && first.type().resolved() instanceof CType.Function) {
             if (specs.storage().equals("static") && first.type().resolved() instanceof CType.Function f) {
                 SourcePos p = pos(first.token());
-                if (p.file().equals(mainFileName) && inlines.stream().noneMatch(i -> i.name().equals(first.name()))) {
+                String name = first.name();
+                if (p.file().equals(mainFileName) && inlines.stream().noneMatch(i -> i.name().equals(name))) {
                     inlines.add(new FunctionDecl(first.name(), f.returnType(), f.params(), f.variadic(), p));
                     note(p, "static " + (specs.inline() ? "inline " : "") + "function '" + first.name()
                             + "' is left to C: it is not exported and gets no Java binding");
@@ -270,10 +309,39 @@ public final class HeaderParser extends ParsePart {
                     + "' to a .c file under src/main/c, or make it 'static inline' to leave it to C");
             return;
         }
+        if (specs.storage().equals("typedef") && d.functionBody() == null) {
+            Optional<CType> changed = attributeType(d);
+            if (changed.isPresent()) {
+                specs = new Specs(changed.get(), specs.storage(), specs.threadLocal(), specs.declaresTag(), specs.inline());
+                first = new Declared(first.name(), first.token(), changed.get() instanceof CType.Opaque
+                        ? new CType.Opaque(first.name()) : changed.get());
+            }
+        }
         declare(specs, first, d.initializer() != null);
         for (InitDeclaratorContext id : d.initDeclarator()) {
             declare(specs, declarator(specs.type(), id.declarator()), id.initializer() != null);
         }
+    }
+
+    /**
+     * A typedef whose GNU attributes make another type than its specifiers say: {@code mode} picks the integer or
+     * floating type of a machine mode ({@code typedef int register_t __attribute__((__mode__(__word__)))}, which is
+     * {@code long} on LP64), so what it is becomes the compiler's answer (opaque: {@link Probe} classifies it);
+     * {@code vector_size} makes a SIMD vector, which jembed does not carry.
+     */
+    private static Optional<CType> attributeType(DeclarationContext d) {
+        String text = d.getText();
+        if (!text.contains("__attribute")) {
+            return Optional.empty();
+        }
+        if (text.matches("(?s).*__attribute__?\\(\\(.*\\b(__)?vector_size(__)?\\b.*")) {
+            return Optional.of(new CType.Unsupported("vector", "SIMD vector types are not supported by jembed's type"
+                    + " mapping"));
+        }
+        if (text.matches("(?s).*__attribute__?\\(\\(.*\\b(__)?mode(__)?\\(.*")) {
+            return Optional.of(new CType.Opaque(""));
+        }
+        return Optional.empty();
     }
 
     private void declare(Specs specs, Declared d, boolean initialized) {
@@ -286,8 +354,13 @@ public final class HeaderParser extends ParsePart {
             return;
         }
         if (initialized) {
-            error(p, "'" + d.name() + "' is initialized in the API header; define it in a .c file under src/main/c"
-                    + " and declare it 'extern' here");
+            if (p.file().equals(mainFileName)) {
+                error(p, "'" + d.name() + "' is initialized in the API header; define it in a .c file under src/main/c"
+                        + " and declare it 'extern' here");
+            } else {
+                skipped.add(new Skipped(d.name(), "a variable the header defines (initialized): it is the including"
+                        + " file's own, not the host's", p));
+            }
             return;
         }
         if (d.type().resolved() instanceof CType.Function f) {
@@ -304,6 +377,8 @@ public final class HeaderParser extends ParsePart {
             case "static" -> {
                 if (main) {
                     error(p, "function '" + name + "' is declared 'static'; an exported function must not be static");
+                } else {
+                    hostFunction(name, f, HostFunction.Kind.STATIC, p);
                 }
                 return;
             }
@@ -317,6 +392,7 @@ public final class HeaderParser extends ParsePart {
             return;
         }
         if (!main) {
+            hostFunction(name, f, HostFunction.Kind.FUNCTION, p);
             return;
         }
         FunctionDecl decl = new FunctionDecl(name, f.returnType(), f.params(), f.variadic(), p);
@@ -331,8 +407,9 @@ public final class HeaderParser extends ParsePart {
     }
 
     private void variable(Specs specs, String name, CType type, SourcePos p) {
-        if (source.promoted().contains(p.file())) {
-            return; // a system header read for its types: its variables are not the library's
+        if (!p.file().equals(mainFileName)) {
+            hostVariable(specs, name, type, p);
+            return;
         }
         if (type.resolved() instanceof CType.Void) {
             error(p, "variable '" + name + "' declared void");
@@ -362,6 +439,63 @@ public final class HeaderParser extends ParsePart {
             error(p, "conflicting types for '" + name + "'; have '" + spell(type) + "', previously declared as '"
                     + spell(previous.type()) + "' at " + previous.pos());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The host's declarations
+
+    /** A function of an included header; a {@code static} definition replaces an earlier {@code extern} prototype. */
+    private void hostFunction(String name, CType.Function f, HostFunction.Kind kind, SourcePos p) {
+        HostFunction previous = hostFunctions.get(name);
+        if (previous == null || kind == HostFunction.Kind.STATIC && previous.kind() != HostFunction.Kind.STATIC) {
+            hostFunctions.put(name, new HostFunction(name, f, kind, previous == null ? p : previous.pos()));
+        }
+    }
+
+    /** A variable of an included header: an {@code extern} one (or a tentative definition) is the host's. */
+    private void hostVariable(Specs specs, String name, CType type, SourcePos p) {
+        if (specs.threadLocal() || specs.storage().equals("static") || type.resolved() instanceof CType.Void) {
+            return;
+        }
+        hostVariables.putIfAbsent(name, new GlobalDecl(name, type, p));
+        CType t = type;
+        while (t instanceof CType.Qualified q) {
+            t = q.inner();
+        }
+        if (t.resolved() instanceof CType.Pointer ptr && ptr.pointee().resolved() instanceof CType.Function fn) {
+            hostFunction(name, fn, HostFunction.Kind.POINTER_VARIABLE, p);
+        }
+    }
+
+    /** The {@code #define}s of the included headers: the last definition of each name that is still defined. */
+    private List<MacroDecl> hostMacros() {
+        Map<String, MacroDecl> out = new LinkedHashMap<>();
+        for (PreprocessedSource.Directive d : source.allDirectives()) {
+            if (d.pos().file().equals(mainFileName)) {
+                continue;
+            }
+            out.remove(d.name());
+            if (d.undef()) {
+                continue;
+            }
+            if (!d.functionLike()) {
+                out.put(d.name(), new MacroDecl(d.name(), Optional.empty(), d.body(), d.pos()));
+                continue;
+            }
+            int close = d.body().indexOf(')');
+            if (close < 0) {
+                continue;
+            }
+            List<String> params = new ArrayList<>();
+            for (String param : d.body().substring(0, close).split(",")) {
+                if (!param.isBlank()) {
+                    params.add(param.strip());
+                }
+            }
+            out.put(d.name(), new MacroDecl(d.name(), Optional.of(List.copyOf(params)),
+                    d.body().substring(close + 1).strip(), d.pos()));
+        }
+        return List.copyOf(out.values());
     }
 
     // ---------------------------------------------------------------------------------------------

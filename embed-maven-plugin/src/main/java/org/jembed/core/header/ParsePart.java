@@ -19,9 +19,9 @@ abstract class ParsePart {
         this.typedefs = ctx.typedefs;
     }
 
-    /** True for a typedef name declared so far, in the header or a system header. */
+    /** True for a typedef name declared so far, in the header or a header it includes. */
     boolean isTypeName(String name) {
-        return typedefs.containsKey(name) || source.systemTypedefs().contains(name);
+        return typedefs.containsKey(name);
     }
 
     /** The original position of a token: file and line from the line markers, column in the preprocessed line. */

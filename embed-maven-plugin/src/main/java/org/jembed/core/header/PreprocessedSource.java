@@ -8,53 +8,54 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 import org.jembed.core.model.SourcePos;
 
 /**
- * The output of {@code gcc -E -dD} split by origin: the code lines of the main file and of project headers
- * (joined, for the lexer, with a table back to their original file and line), the {@code #define}/{@code #undef}
- * lines of the main file, and the names that system headers typedef (for better diagnostics).
+ * The output of {@code gcc -E -dD} split by origin: the code lines of every file (the main header, the project and
+ * system headers it includes), joined for the lexer with a table back to their original file and line; the
+ * {@code #define}/{@code #undef} lines of every file; and which files are system headers.
  *
  * <p>Line markers ({@code # 12 "file.h" 1 3}) are described in the GCC manual, "Preprocessor Output".
  * A file is a system header when it is first mentioned with flag 3; later markers for the same file keep that
  * classification. (gcc also marks the expansion of a system-header macro, e.g. {@code bool}, with flag 3 inside
- * the main file; those tokens belong to the main file and are kept.)
+ * the main file; those tokens belong to the main file.)
  */
 final class PreprocessedSource {
 
-    /** An object-like or function-like {@code #define}, or an {@code #undef} ({@code body} empty). */
+    /**
+     * An object-like or function-like {@code #define}, or an {@code #undef} ({@code body} empty).
+     *
+     * @param body for a function-like macro, the text after the opening parenthesis: its parameter list, the
+     *             closing parenthesis and the replacement list ({@code L,i) lua_tolstring(L, (i), NULL)})
+     */
     record Directive(boolean undef, String name, boolean functionLike, String body, SourcePos pos) {}
 
     private static final Pattern MARKER = Pattern.compile("^#\\s*(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
     private static final Pattern DEFINE = Pattern.compile("^#\\s*define\\s+([A-Za-z_$][A-Za-z_0-9$]*)(\\(?)(.*)$");
     private static final Pattern UNDEF = Pattern.compile("^#\\s*undef\\s+([A-Za-z_$][A-Za-z_0-9$]*)");
-    private static final Pattern SYSTEM_TYPEDEF = Pattern.compile(
-            "\\btypedef\\b.*?\\b([A-Za-z_][A-Za-z_0-9]*)\\s*(?:\\[[^\\]]*\\]\\s*)?(?:__attribute__\\s*\\(\\(.*\\)\\)\\s*)?;");
-    /** {@code struct tag {} at the start of a line: the definition of a struct a typedef of the same name may name. */
-    private static final Pattern SYSTEM_STRUCT_OPEN = Pattern.compile("^\\s*struct\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*\\{");
+    /** {@code ... name;} or {@code ... name[N];}: the last declarator name of a declaration without its braces. */
+    private static final Pattern TYPEDEF_NAME = Pattern.compile("\\b([A-Za-z_][A-Za-z_0-9]*)\\s*(?:\\[[^\\]]*\\]\\s*)*;");
     /** {@code typedef int (*name)(...)}: a function-pointer typedef. */
-    private static final Pattern SYSTEM_FUNCTION_POINTER_TYPEDEF =
+    private static final Pattern FUNCTION_POINTER_TYPEDEF_NAME =
             Pattern.compile("\\btypedef\\b[^;]*?\\(\\s*\\*\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*\\)\\s*\\(");
-    private static final Pattern SYSTEM_TYPEDEF_CLOSE = Pattern.compile("^\\s*}\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*;");
 
     private final String code;
     private final List<SourcePos> lines;
     private final List<Directive> directives;
-    private final Set<String> systemTypedefs;
+    private final List<Directive> allDirectives;
+    private final Set<String> systemFiles;
     private final Map<String, String> predefined;
-    private final Map<String, String> systemDefinitions;
-    private final Set<String> promoted;
 
-    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, Set<String> systemTypedefs,
-                               Map<String, String> predefined, Map<String, String> systemDefinitions, Set<String> promoted) {
-        this.predefined = predefined;
-        this.systemDefinitions = systemDefinitions;
-        this.promoted = promoted;
+    private PreprocessedSource(String code, List<SourcePos> lines, List<Directive> directives, List<Directive> allDirectives,
+                               Set<String> systemFiles, Map<String, String> predefined) {
         this.code = code;
         this.lines = lines;
         this.directives = directives;
-        this.systemTypedefs = systemTypedefs;
+        this.allDirectives = allDirectives;
+        this.systemFiles = systemFiles;
+        this.predefined = predefined;
     }
 
     /**
@@ -64,20 +65,11 @@ final class PreprocessedSource {
      * @param mainFileName the main file's name as gcc prints it in line markers
      */
     static PreprocessedSource split(String text, String mainFileName) {
-        return split(text, mainFileName, Set.of());
-    }
-
-    /**
-     * As {@link #split(String, String)}, reading the system headers in {@code promoted} as project headers: their type
-     * declarations are parsed (a plugin API's own header installed in {@code /usr/include}, e.g. {@code ladspa.h}).
-     */
-    static PreprocessedSource split(String text, String mainFileName, Set<String> promoted) {
         StringBuilder code = new StringBuilder();
         List<SourcePos> lines = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
-        Set<String> systemTypedefs = new LinkedHashSet<>();
+        List<Directive> allDirectives = new ArrayList<>();
         Map<String, String> predefined = new HashMap<>();
-        Map<String, String> systemDefinitions = new HashMap<>();
         Map<String, Boolean> systemFiles = new HashMap<>();
         systemFiles.put(mainFileName, false);
 
@@ -90,42 +82,35 @@ final class PreprocessedSource {
                 file = unescape(m.group(2));
                 line = Integer.parseInt(m.group(1));
                 boolean flag3 = (" " + m.group(3) + " ").contains(" 3 ");
-                system = systemFiles.computeIfAbsent(file, f -> (flag3 || f.startsWith("<")) && !promoted.contains(f));
+                system = systemFiles.computeIfAbsent(file, f -> flag3 || f.startsWith("<"));
                 continue;
             }
-            boolean project = !system && !file.startsWith("<");
             String stripped = raw.stripLeading();
             if (stripped.startsWith("#")) {
-                if (file.equals(mainFileName)) {
-                    directive(stripped, file, line, raw.length() - stripped.length()).ifPresent(directives::add);
-                } else if (file.equals("<built-in>")) {
+                if (file.equals("<built-in>")) {
                     directive(stripped, file, line, 0).filter(d -> !d.undef() && !d.functionLike())
                             .ifPresent(d -> predefined.put(d.name(), d.body()));
+                } else if (!file.startsWith("<")) {
+                    Optional<Directive> d = directive(stripped, file, line, raw.length() - stripped.length());
+                    d.ifPresent(allDirectives::add);
+                    if (file.equals(mainFileName)) {
+                        d.ifPresent(directives::add);
+                    }
                 }
-            } else if (project) {
+            } else if (!file.startsWith("<")) {
                 code.append(raw).append('\n');
                 lines.add(new SourcePos(file, line, 0));
-            } else if (system) {
-                Matcher t = SYSTEM_TYPEDEF.matcher(raw);
-                Matcher c = SYSTEM_TYPEDEF_CLOSE.matcher(raw);
-                Matcher tagged = SYSTEM_STRUCT_OPEN.matcher(raw);
-                if (tagged.find()) {
-                    systemDefinitions.putIfAbsent(tagged.group(1), file);
-                }
-                Matcher fp = SYSTEM_FUNCTION_POINTER_TYPEDEF.matcher(raw);
-                if (raw.contains("typedef") && fp.find()) {
-                    systemTypedefs.add(fp.group(1));
-                } else if (raw.contains("typedef") && t.find()) {
-                    systemTypedefs.add(t.group(1));
-                } else if (c.find()) {
-                    systemTypedefs.add(c.group(1));
-                    systemDefinitions.putIfAbsent(c.group(1), file);
-                }
             }
             line++;
         }
-        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), Set.copyOf(systemTypedefs),
-                Map.copyOf(predefined), Map.copyOf(systemDefinitions), Set.copyOf(promoted));
+        Set<String> systems = new LinkedHashSet<>();
+        systemFiles.forEach((f, sys) -> {
+            if (sys) {
+                systems.add(f);
+            }
+        });
+        return new PreprocessedSource(code.toString(), List.copyOf(lines), List.copyOf(directives), List.copyOf(allDirectives),
+                Set.copyOf(systems), Map.copyOf(predefined));
     }
 
     private static java.util.Optional<Directive> directive(String text, String file, int line, int indent) {
@@ -179,14 +164,14 @@ final class PreprocessedSource {
         return directives;
     }
 
-    /** System typedef names whose definition ({@code typedef struct {...} name;}) spans lines, with their file. */
-    Map<String, String> systemDefinitions() {
-        return systemDefinitions;
+    /** Every file's {@code #define} and {@code #undef} lines but the compiler's own, in order. */
+    List<Directive> allDirectives() {
+        return allDirectives;
     }
 
-    /** The system headers read as project headers. */
-    Set<String> promoted() {
-        return promoted;
+    /** True when {@code file} is a system header (line-marker flag 3: found through a system include directory). */
+    boolean isSystem(String file) {
+        return systemFiles.contains(file);
     }
 
     /** The compiler's predefined object-like macros ({@code __SIZEOF_INT__} to {@code 4}): the target's scalar sizes. */
@@ -194,8 +179,37 @@ final class PreprocessedSource {
         return predefined;
     }
 
-    /** Names that system headers appear to typedef ({@code FILE}, {@code va_list}, ...): a heuristic, for messages only. */
-    Set<String> systemTypedefs() {
-        return systemTypedefs;
+    /**
+     * The name a typedef declaration declares, read off its text (tokens joined by spaces), for a declaration the
+     * parser could not read: it stays a type name, so that what uses it still parses.
+     *
+     * @return empty when the text is no typedef or the name cannot be told
+     */
+    static Optional<String> typedefName(String declaration) {
+        if (!declaration.matches("(?s).*\\btypedef\\b.*")) {
+            return Optional.empty();
+        }
+        StringBuilder outer = new StringBuilder();
+        int depth = 0;
+        for (char c : declaration.toCharArray()) {
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0) {
+                outer.append(c);
+            }
+        }
+        String text = outer.toString().replaceAll("__attribute__\\s*\\(\\(.*?\\)\\s*\\)", " ");
+        Matcher fp = FUNCTION_POINTER_TYPEDEF_NAME.matcher(text);
+        if (fp.find()) {
+            return Optional.of(fp.group(1));
+        }
+        Matcher t = TYPEDEF_NAME.matcher(text);
+        String last = null;
+        while (t.find()) {
+            last = t.group(1);
+        }
+        return Optional.ofNullable(last);
     }
 }

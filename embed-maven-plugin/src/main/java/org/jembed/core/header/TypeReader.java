@@ -73,6 +73,7 @@ final class TypeReader extends ParsePart {
         List<Token> keywords = new ArrayList<>();
         CType other = null;
         Token otherToken = null;
+        boolean atomic = false;
         for (ParseTree child : ctx.children) {
             if (child instanceof SpecifierNoTypeContext s) {
                 if (s.storageClassSpecifier() != null) {
@@ -87,15 +88,14 @@ final class TypeReader extends ParsePart {
                 } else if (s.typeQualifier() != null) {
                     TypeQualifierContext q = s.typeQualifier();
                     if (q.KwAtomic() != null) {
-                        error(pos(q.start), "'_Atomic' is not supported by jembed's type mapping");
+                        atomic = true;
                     } else {
                         qualifiers.add(qualifier(q));
                     }
                 } else if (s.functionSpecifier() != null) {
                     inline |= s.functionSpecifier().getText().contains("inline");
-                } else if (s.alignmentSpecifier() != null) {
-                    error(pos(s.start), "'_Alignas' is not supported by jembed");
                 }
+                // _Alignas changes only the layout, which is the compiler's answer (Probe)
             } else if (child instanceof TypedefNameContext t) {
                 otherToken = t.start;
                 other = typedefType(t.Identifier().getSymbol());
@@ -109,6 +109,11 @@ final class TypeReader extends ParsePart {
                     tagged = enumeration(t.enumSpecifier());
                     declaresTag = true;
                     definesTag = t.enumSpecifier().LeftBrace() != null;
+                } else if (t.typeofSpecifier() != null) {
+                    tagged = new CType.Unsupported(text(t.typeofSpecifier()), "'typeof' types are not supported by"
+                            + " jembed's type mapping");
+                } else if (t.atomicTypeSpecifier() != null) {
+                    tagged = new CType.Unsupported(text(t.atomicTypeSpecifier()), ATOMIC);
                 } else {
                     keywords.add(t.start);
                 }
@@ -135,6 +140,9 @@ final class TypeReader extends ParsePart {
         } else {
             type = primitive(keywords);
         }
+        if (atomic) {
+            type = new CType.Unsupported("_Atomic " + type.declare("").strip(), ATOMIC);
+        }
         if (!qualifiers.isEmpty()) {
             type = new CType.Qualified(type, qualifiers);
         }
@@ -147,15 +155,13 @@ final class TypeReader extends ParsePart {
         if (own != null) {
             return new CType.Named(n, own.target());
         }
-        if (source.systemTypedefs().contains(n)) {
-            // what it is, where it matters (by value), is the compiler's answer: see Probe
-            return new CType.Named(n, new CType.Opaque(n));
-        }
         error(pos(name), "unknown type name '" + n + "'");
         return new CType.Named(n, new CType.Prim(PrimKind.INT));
     }
 
-    private enum Kw { VOID, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE, SIGNED, UNSIGNED, BOOL, COMPLEX, INT128 }
+    private static final String ATOMIC = "'_Atomic' is not supported by jembed's type mapping";
+
+    private enum Kw { VOID, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE, SIGNED, UNSIGNED, BOOL, COMPLEX, INT128, FLOATN }
 
     /** C11 6.7.2p2: the multisets of type keywords and the type each one names. */
     private CType primitive(List<Token> keywords) {
@@ -176,17 +182,23 @@ final class TypeReader extends ParsePart {
                 case CDeclLexer.KwUnsigned -> Kw.UNSIGNED;
                 case CDeclLexer.KwBool -> Kw.BOOL;
                 case CDeclLexer.KwComplex, CDeclLexer.KwComplex2 -> Kw.COMPLEX;
+                case CDeclLexer.KwFloatN -> Kw.FLOATN;
                 default -> Kw.INT128;
             };
-            if (k == Kw.COMPLEX && n.get(k) == 0) {
-                error(pos(t), "'_Complex' is not supported by jembed's type mapping");
-            } else if (k == Kw.INT128 && n.get(k) == 0) {
-                error(pos(t), "'__int128' is not supported by jembed's type mapping");
-            }
             n.merge(k, 1, Integer::sum);
         }
         if (keywords.isEmpty()) {
             return new CType.Prim(PrimKind.INT);
+        }
+        String written = String.join(" ", keywords.stream().map(Token::getText).toList());
+        if (n.get(Kw.COMPLEX) > 0) {
+            return new CType.Unsupported(written, "'_Complex' is not supported by jembed's type mapping");
+        }
+        if (n.get(Kw.INT128) > 0) {
+            return new CType.Unsupported(written, "'__int128' is not supported by jembed's type mapping");
+        }
+        if (n.get(Kw.FLOATN) > 0) {
+            return new CType.Unsupported(written, "'" + written + "' is not supported by jembed's type mapping");
         }
         SourcePos at = pos(keywords.get(0));
         for (Kw k : Kw.values()) {
@@ -202,11 +214,8 @@ final class TypeReader extends ParsePart {
         boolean unsigned = n.get(Kw.UNSIGNED) > 0;
         int sign = n.get(Kw.SIGNED) + n.get(Kw.UNSIGNED);
         int longs = n.get(Kw.LONG);
-        int others = keywords.size() - n.get(Kw.COMPLEX);
-        if (n.get(Kw.INT128) > 0) {
-            return new CType.Prim(unsigned ? PrimKind.ULLONG : PrimKind.LLONG);
-        }
-        if (n.get(Kw.VOID) > 0 && others == 1 && n.get(Kw.COMPLEX) == 0) {
+        int others = keywords.size();
+        if (n.get(Kw.VOID) > 0 && others == 1) {
             return new CType.Void();
         }
         if (n.get(Kw.BOOL) > 0 && others == 1) {
@@ -217,9 +226,6 @@ final class TypeReader extends ParsePart {
         }
         if (n.get(Kw.DOUBLE) > 0 && others == 1 + longs && longs <= 1) {
             return new CType.Prim(longs == 1 ? PrimKind.LONG_DOUBLE : PrimKind.DOUBLE);
-        }
-        if (n.get(Kw.COMPLEX) > 0 && others == 0) {
-            return new CType.Prim(PrimKind.DOUBLE);
         }
         if (n.get(Kw.CHAR) > 0 && others == 1 + sign) {
             return new CType.Prim(n.get(Kw.SIGNED) > 0 ? PrimKind.SCHAR : unsigned ? PrimKind.UCHAR : PrimKind.CHAR);
@@ -244,6 +250,7 @@ final class TypeReader extends ParsePart {
             case BOOL -> "_Bool";
             case COMPLEX -> "_Complex";
             case INT128 -> "__int128";
+            case FLOATN -> "_FloatN";
             default -> k.name().toLowerCase(java.util.Locale.ROOT);
         };
     }

@@ -45,6 +45,19 @@ public sealed interface CType {
         @Override public String declare(String name) { return join(kind.spelling(), name); }
     }
 
+    /**
+     * A type the header declares that jembed's type mapping cannot carry ({@code __int128}, {@code _Complex double},
+     * {@code _Float128}, {@code _Atomic int}, {@code typeof(x)}): kept so that the declarations around it are still
+     * read. A pointer to it is a {@code MemorySegment}; as a parameter, result, or member of a struct passed by value
+     * it is an error at that use (see {@code TypeMapping}), and a view skips such a member.
+     *
+     * @param spelling the type as C spells it, e.g. {@code unsigned __int128}
+     * @param reason   why jembed cannot carry it, for messages
+     */
+    record Unsupported(String spelling, String reason) implements CType {
+        @Override public String declare(String name) { return join(spelling, name); }
+    }
+
     /** {@code T *}. */
     record Pointer(CType pointee) implements CType {
         @Override public String declare(String name) {

@@ -80,8 +80,11 @@ public record Layout(long size, long align) {
      * struct or union member (C11 6.7.2.1p13) are members of the enclosing one, at the offsets the compiler gave
      * ({@code offsetof(outer, inner_member)}).
      *
-     * @throws IllegalArgumentException when the struct has no probed layout, or has bit-fields (their layout is
-     *                                  implementation-defined, C11 6.7.2.1p11)
+     * Bit-fields are left out (their layout is implementation-defined, C11 6.7.2.1p11: the glue reads and writes
+     * them), and so is a member the compiler could not place; a flexible array member ({@code T name[]}, C11
+     * 6.7.2.1p18) has size 0.
+     *
+     * @throws IllegalArgumentException when the struct has no probed layout
      */
     public static List<Member> members(StructDecl decl, ApiModel model) {
         if (!decl.complete()) {
@@ -92,12 +95,15 @@ public record Layout(long size, long align) {
         List<Member> out = new ArrayList<>();
         for (Field f : named(decl, model)) {
             if (f.bitWidth().isPresent()) {
-                throw new IllegalArgumentException("bit-field " + f.name() + " has no byte layout");
+                continue;
             }
             Long offset = l.offsets().get(f.name());
             Long size = l.sizes().get(f.name());
+            if (size == null && f.type().resolved() instanceof CType.Array a && a.length().isEmpty()) {
+                size = 0L;
+            }
             if (offset == null || size == null) {
-                throw new IllegalArgumentException("no offset for " + decl.displayName() + "." + f.name());
+                continue;
             }
             out.add(new Member(f, offset, new Layout(size, 1)));
         }

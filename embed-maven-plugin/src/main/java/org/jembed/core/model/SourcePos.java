@@ -8,9 +8,9 @@ package org.jembed.core.model;
  * @param column 1-based column number; 0 when unknown
  */
 public record SourcePos(String file, int line, int column) {
-    /** {@code file:line:col}, or {@code file:line} when the column is unknown. */
+    /** {@code file:line:col}, or {@code file:line} when the column is unknown, or {@code file} without a line. */
     @Override
     public String toString() {
-        return column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
+        return line <= 0 ? file : column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
     }
 }

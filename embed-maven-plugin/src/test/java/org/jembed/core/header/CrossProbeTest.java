@@ -71,7 +71,9 @@ class CrossProbeTest {
         Preprocessor.Result pp = Preprocessor.run(target.driver(), dir, Path.of("plugin.h"), List.of(), List.of(),
                 target.options());
         HeaderParser.Result parsed = HeaderParser.analyze(pp.text(), pp.mainFileName());
-        return Probe.run(parsed.model(), parsed.macros(),
+        ApiModel selected = org.jembed.core.host.HostSelection.select(parsed.model(),
+                org.jembed.core.host.HostRequest.none(), java.util.Set.of()).model();
+        return Probe.run(selected, parsed.macros(),
                 new Probe.Request(target.driver(), dir, pp.mainFileName(), List.of(), target.options()));
     }
 

@@ -193,7 +193,8 @@ class HeaderParserTest {
         assertEquals("float flt(double d, _Bool b, long li, short si, unsigned int u, int s)", flt.prototype());
 
         FunctionDecl u8 = function(model, "u8");
-        assertEquals(new CType.Named("uint8_t", new CType.Prim(PrimKind.UCHAR)), u8.returnType());
+        assertEquals("uint8_t", ((CType.Named) u8.returnType()).name());
+        assertEquals(new CType.Prim(PrimKind.UCHAR), u8.returnType().resolved());
         List<String> expected = List.of("int8_t:SCHAR", "uint16_t:USHORT", "int16_t:SHORT", "int32_t:INT", "uint64_t:ULONG",
                 "int64_t:LONG", "intptr_t:LONG", "uintptr_t:ULONG", "ssize_t:LONG", "ptrdiff_t:LONG", "wchar_t:INT",
                 "off_t:LONG", "uint32_t:UINT", "size_t:ULONG");
@@ -352,11 +353,13 @@ class HeaderParserTest {
     }
 
     @Test
-    void unsupportedAlignmentAndAtomicAreErrors() {
-        DiagnosticException e = parseFails("struct s { _Alignas(16) int x; };\n_Atomic int counter;\n");
-        assertEquals(List.of("plugin.h:1:12: error: '_Alignas' is not supported by jembed",
-                        "plugin.h:2:1: error: '_Atomic' is not supported by jembed's type mapping"),
-                e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::toString).toList());
+    void alignmentIsTheCompilersAndAtomicIsCarriedOnlyAsMemory() throws Exception {
+        ApiModel model = parse("struct s { char c; _Alignas(16) int x; };\n_Atomic int counter;\n");
+        StructDecl s = model.struct("s").orElseThrow();
+        assertEquals(new org.jembed.core.model.Layout(32, 16), org.jembed.core.model.Layout.of(s, model),
+                "_Alignas is laid out by the compiler");
+        assertEquals(new CType.Unsupported("_Atomic int", "'_Atomic' is not supported by jembed's type mapping"),
+                only(model.globals()).type());
     }
 
     // --- structs, unions, enums, typedefs, globals ------------------------------------------------
@@ -453,7 +456,7 @@ class HeaderParserTest {
     void typedefsAndGlobals() throws Exception {
         ApiModel model = rich();
         assertEquals(List.of("shape_t", "mode_t2", "opaque_t", "cb_t", "handler_t", "point_t", "ll_t"),
-                model.typedefs().stream().map(TypedefDecl::name).toList());
+                model.typedefs().stream().filter(t -> !t.pos().file().startsWith("/usr/")).map(TypedefDecl::name).toList());
         TypedefDecl shape = typedef(model, "shape_t");
         assertEquals("include/shapes.h:4:49", shape.pos().toString());
         assertEquals("include/shapes.h:4:16", model.struct("shape").orElseThrow().pos().toString());
@@ -545,8 +548,6 @@ class HeaderParserTest {
         assertEquals(List.of(
                 "plugin.h:2:14: error: conflicting types for 'num_t'; have 'long', previously declared as 'int' at plugin.h:1:13",
                 "plugin.h:3:16: error: redeclaration of enumerator 'A'; previous definition at plugin.h:3:10",
-                "plugin.h:5:8: error: '_Complex' is not supported by jembed's type mapping",
-                "plugin.h:6:1: error: '__int128' is not supported by jembed's type mapping",
                 "plugin.h:8:6: error: conflicting types for 'f'; have 'long (int)', previously declared as 'int (int)' at"
                         + " plugin.h:7:5"),
                 e.diagnostics().stream().map(Diagnostic::toString).toList());
@@ -562,7 +563,8 @@ class HeaderParserTest {
     @Test
     void pointersToSystemHeaderTypesAreAccepted() throws Exception {
         ApiModel model = parse("#include <stdio.h>\nvoid dump(FILE *out);\n");
-        assertEquals(new CType.Pointer(new CType.Named("FILE", new CType.Opaque("FILE"))), only(model.functions()).params().get(0).type());
+        assertEquals(new CType.Pointer(new CType.Named("FILE", new CType.StructRef(false, "_IO_FILE", "_IO_FILE"))),
+                only(model.functions()).params().get(0).type(), "the C library's own definition");
     }
 
     @Test
@@ -622,7 +624,9 @@ class HeaderParserTest {
     /** The whole front end: preprocess, parse, and the compiler's probe. */
     private ApiModel parse(String header) throws IOException, DiagnosticException {
         HeaderParser.Result r = analyze(header);
-        return Probe.run(r.model(), r.macros(), new Probe.Request("gcc", dir, "plugin.h", List.of(Path.of("include")),
+        ApiModel selected = org.jembed.core.host.HostSelection.select(r.model(), org.jembed.core.host.HostRequest.none(),
+                java.util.Set.of()).model();
+        return Probe.run(selected, r.macros(), new Probe.Request("gcc", dir, "plugin.h", List.of(Path.of("include")),
                 List.of())).model();
     }
 

@@ -35,7 +35,9 @@ class ProbeTest {
         Files.writeString(c.resolve("plugin.h"), header);
         Preprocessor.Result pp = Preprocessor.run("gcc", dir, Path.of("src/main/c/plugin.h"), List.of(), List.of(), options);
         HeaderParser.Result parsed = HeaderParser.analyze(pp.text(), pp.mainFileName());
-        return Probe.run(parsed.model(), parsed.macros(), new Probe.Request("gcc", dir, pp.mainFileName(), List.of(), options));
+        ApiModel selected = org.jembed.core.host.HostSelection.select(parsed.model(),
+                org.jembed.core.host.HostRequest.none(), java.util.Set.of()).model();
+        return Probe.run(selected, parsed.macros(), new Probe.Request("gcc", dir, pp.mainFileName(), List.of(), options));
     }
 
     private static StructDecl struct(ApiModel m, String name) {
@@ -216,11 +218,19 @@ class ProbeTest {
     }
 
     @Test
-    void aSystemStructByValueIsRefusedWithItsName() throws Exception {
-        ApiModel m = probe("#include <stdio.h>\nint dump(FILE f, fpos_t *where);\n", List.of()).model();
+    void aSystemStructByValueIsLaidOutByTheCompilerAndAnIncompleteOneIsRefused() throws Exception {
+        ApiModel m = probe("#include <stdio.h>\n#include <stdlib.h>\nint dump(FILE f, div_t d, fpos_t *where);\n",
+                List.of()).model();
+        org.jembed.core.ApiChecker.check(m, org.jembed.core.model.ViewNames.of(m, "p"));
+        assertEquals(216L, org.jembed.core.model.Layout.of(m.struct("_IO_FILE").orElseThrow(), m).size(), "sizeof(FILE) on glibc x86_64");
+        assertEquals(Map.of("quot", 0L, "rem", 4L), offsets(m, "div_t"));
+
+        Path sys = Files.createDirectories(dir.resolve("sys"));
+        Files.writeString(sys.resolve("host.h"), "struct host_ctx;\ntypedef struct host_ctx host_ctx;\n");
+        ApiModel incomplete = probe("#include <host.h>\nint run(host_ctx c);\n", List.of("-isystem", sys.toString())).model();
         DiagnosticException e = assertThrows(DiagnosticException.class,
-                () -> org.jembed.core.ApiChecker.check(m, org.jembed.core.model.ViewNames.of(m, "p")));
-        assertEquals("src/main/c/plugin.h:2:15: error: parameter 1 of 'dump': type 'FILE' from a system header is a struct"
-                + " or union (or the compiler could not say what it is); pass a pointer to it", e.getMessage());
+                () -> org.jembed.core.ApiChecker.check(incomplete, org.jembed.core.model.ViewNames.of(incomplete, "p")));
+        assertEquals("src/main/c/plugin.h:2:18: error: parameter 1 of 'run': struct host_ctx is incomplete; it cannot be"
+                + " passed by value", e.getMessage());
     }
 }
