@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +20,21 @@ import org.jembed.core.glue.GlueRenderer;
 import org.jembed.core.glue.JavaRenderer;
 import org.jembed.core.glue.Templates;
 import org.jembed.core.header.HeaderParser;
+import org.jembed.core.header.MacroSignatures;
 import org.jembed.core.header.Preprocessor;
 import org.jembed.core.header.Probe;
+import org.jembed.core.host.ConstantCandidates;
+import org.jembed.core.host.HostRequest;
+import org.jembed.core.host.HostSelection;
 import org.jembed.core.model.ApiModel;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.model.FunctionDecl;
+import org.jembed.core.model.HostApi;
+import org.jembed.core.model.HostFunction;
+import org.jembed.core.model.MacroDecl;
+import org.jembed.core.model.SourcePos;
 import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.ViewNames;
 import org.jembed.core.nativebuild.NativeBuilder;
@@ -67,18 +76,25 @@ public final class Pipeline {
      * @param internalHeader the internal header, if any: functions user C and Java call each other through, not exported
      * @param compilerOptions the library's own C compiler options ({@code -D}, {@code -I}, ...): the header is
      *                        preprocessed and probed with them, so it means what it means to the library's compile
+     * @param host        what of the host's API (the headers the API and internal headers include) Java uses
      */
     public record HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
-                                Optional<Path> internalHeader, List<String> compilerOptions) {
+                                Optional<Path> internalHeader, List<String> compilerOptions, HostRequest host) {
         /** A request without an internal header. */
         public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler) {
-            this(baseDir, header, includeDirs, javaPackage, compiler, Optional.empty(), List.of());
+            this(baseDir, header, includeDirs, javaPackage, compiler, Optional.empty(), List.of(), HostRequest.none());
         }
 
         /** A request without compiler options. */
         public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
                              Optional<Path> internalHeader) {
-            this(baseDir, header, includeDirs, javaPackage, compiler, internalHeader, List.of());
+            this(baseDir, header, includeDirs, javaPackage, compiler, internalHeader, List.of(), HostRequest.none());
+        }
+
+        /** A request that uses nothing of the host's API beyond what the API reaches. */
+        public HeaderRequest(Path baseDir, Path header, List<Path> includeDirs, String javaPackage, String compiler,
+                             Optional<Path> internalHeader, List<String> compilerOptions) {
+            this(baseDir, header, includeDirs, javaPackage, compiler, internalHeader, compilerOptions, HostRequest.none());
         }
     }
 
@@ -143,12 +159,27 @@ public final class Pipeline {
      * @param staticLibrary    whether to also write {@code lib<base>.a} (the same objects, for static linking)
      * @param tools            the target platform's compiler and binutils ({@link Toolset#cross()}: a cross build)
      * @param files            the library's file names on the target ({@code <libraryFileName>}, {@code <libraryVersion>})
+     * @param hostProvidesSymbols whether the program that loads the library provides its undefined symbols
+     *                         ({@code <hostProvidesSymbols>})
+     * @param exportedSymbols  names or patterns of user C's symbols the host looks up by name ({@code <exportedSymbols>})
      */
     public record LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
                                  Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
                                  List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
                                  Optional<String> startFunction, RuntimeRequest runtime,
-                                 List<Path> javaSourceRoots, boolean staticLibrary, Toolset tools, LibraryFiles files) {}
+                                 List<Path> javaSourceRoots, boolean staticLibrary, Toolset tools, LibraryFiles files,
+                                 boolean hostProvidesSymbols, List<String> exportedSymbols) {
+        /** A library whose host provides no symbols and looks up only the API and the names hosts are known to. */
+        public LibraryRequest(HeaderRequest header, String libraryName, Path classesDir, List<Path> runtimeClasspath,
+                              Path buildDir, Path generatedCDir, List<Path> userCSources, Path javaHome,
+                              List<String> jvmOptions, List<String> compilerOptions, List<String> linkerOptions,
+                              Optional<String> startFunction, RuntimeRequest runtime,
+                              List<Path> javaSourceRoots, boolean staticLibrary, Toolset tools, LibraryFiles files) {
+            this(header, libraryName, classesDir, runtimeClasspath, buildDir, generatedCDir, userCSources, javaHome,
+                    jvmOptions, compilerOptions, linkerOptions, startFunction, runtime, javaSourceRoots, staticLibrary,
+                    tools, files, false, List.of());
+        }
+    }
 
     /**
      * What a library build produced.
@@ -208,16 +239,50 @@ public final class Pipeline {
             throw new DiagnosticException(unique(diagnostics));
         }
         diagnostics.addAll(parsed.warnings());
+        HostSelection.Result selected;
+        try {
+            selected = HostSelection.select(parsed.model(), request.host(), internal
+                    ? Set.of(relativize(request.baseDir(), request.header()).toString()) : Set.of());
+        } catch (DiagnosticException e) {
+            diagnostics.addAll(e.diagnostics());
+            throw new DiagnosticException(unique(diagnostics));
+        }
+        diagnostics.addAll(selected.notes());
+        Probe.Request probeRequest = new Probe.Request(request.compiler(), request.baseDir(), pp.mainFileName(),
+                includeDirs, request.compilerOptions());
+        // function-like macros Java calls: prototypes inferred from their expansions, checked by the probe's compile
+        Map<String, String> expansions = MacroSignatures.expand(selected.model().host().macros(), probeRequest);
+        List<MacroDecl> functionMacros = selected.model().host().macros().stream().filter(MacroDecl::functionLike).toList();
+        MacroSignatures.Result typed = MacroSignatures.infer(functionMacros, parsed.model(), expansions);
+        ConstantCandidates candidates = new ConstantCandidates(parsed.model());
+        Map<String, Map.Entry<SourcePos, String>> refused = new LinkedHashMap<>();
+        typed.refused().forEach((m, why) -> refused.put(m.name(), Map.entry(m.pos(), why)));
+        HostApi host = selected.model().host();
+        List<HostFunction> hostFunctions = new ArrayList<>(host.functions());
+        hostFunctions.addAll(typed.functions());
+        ApiModel toProbe = selected.model().withHost(new HostApi(hostFunctions, host.variables(),
+                host.macros().stream().filter(m -> !m.functionLike() && candidates.test(expansions.getOrDefault(m.name(), "")))
+                        .toList(), host.skipped()));
         Probe.Result probed;
         try {
-            probed = Probe.run(parsed.model(), parsed.macros(), new Probe.Request(request.compiler(), request.baseDir(),
-                    pp.mainFileName(), includeDirs, request.compilerOptions()));
+            probed = Probe.run(toProbe, parsed.macros(), probeRequest);
         } catch (DiagnosticException e) {
             diagnostics.addAll(e.diagnostics());
             throw new DiagnosticException(unique(diagnostics));
         }
         log.debug("Probed " + pp.mainFileName() + " with " + request.compiler() + " (" + probed.compiles() + " compile(s))");
         diagnostics.addAll(probed.warnings());
+        for (HostFunction f : typed.functions()) {
+            if (probed.uncompiled().containsKey(f.name())) {
+                refused.put(f.name(), Map.entry(f.pos(), "the compiler rejected a C function wrapping it ("
+                        + probed.uncompiled().get(f.name()) + ")"));
+            }
+        }
+        List<Diagnostic> refusals = HostSelection.refusals(refused, request.host());
+        diagnostics.addAll(refusals);
+        if (refusals.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            throw new DiagnosticException(unique(diagnostics));
+        }
         ApiModel model = probed.model();
         try {
             ApiChecker.check(model, ViewNames.of(model, request.javaPackage()));
@@ -394,9 +459,10 @@ public final class Pipeline {
         compilerOptions.addAll(request.compilerOptions());
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(tools, request.files(),
                 sources, request.userCSources(), includes, compilerOptions, request.linkerOptions(), work.resolve("obj"),
-                request.buildDir(), request.staticLibrary()), log);
+                request.buildDir(), request.staticLibrary(), request.hostProvidesSymbols(), request.exportedSymbols()), log);
         Path library = built.library();
         requireExportedVariables(model, tools, library, hr.baseDir(), log);
+        requireExportedSymbols(request.exportedSymbols(), tools, library, hr, log);
         Optional<StartupCache.Result> cache = Optional.empty();
         if (cacheWanted) {
             cache = StartupCache.produce(new StartupCache.Request(request.libraryName(), library, work.resolve("obj"),
@@ -432,6 +498,39 @@ public final class Pipeline {
                         + " library does not export it; define it in a .c file under src/main/c and declare it with"
                         + " JEMBED_EXPORT (jembed.h gives it default visibility), e.g. 'JEMBED_EXPORT " + g.type().declare(g.name()).strip() + ";'"));
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
+    }
+
+    /**
+     * Every name {@code <exportedSymbols>} lists without a wildcard must be exported, or the host's lookup fails at
+     * run time ("undefined symbol", PostgreSQL's "incompatible library ... missing magic block"): asks the target's
+     * binutils ({@link ExportTable}); without them the check is skipped with a debug line.
+     *
+     * @throws DiagnosticException one error per name, positioned at its pom entry
+     */
+    static void requireExportedSymbols(List<String> listed, Toolset tools, Path library, HeaderRequest hr, BuildLog log)
+            throws DiagnosticException {
+        if (listed.isEmpty()) {
+            return;
+        }
+        Optional<Set<String>> exported = ExportTable.read(tools, library, hr.baseDir());
+        if (exported.isEmpty()) {
+            log.debug("Not checking <exportedSymbols> of " + library.getFileName() + ": no working binutils here");
+            return;
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (String name : listed) {
+            String n = name.strip();
+            if (n.isEmpty() || n.contains("*") || n.contains("?") || exported.get().contains(n)) {
+                continue;
+            }
+            SourcePos at = HostSelection.position(hr.host().pom(), "<exportedSymbol>" + n + "</exportedSymbol>");
+            errors.add(Diagnostic.error(at, "<exportedSymbol> '" + n + "' is not exported by " + library.getFileName()
+                    + ": no .c file under src/main/c defines it with external linkage (a static one never is)"
+                    + (tools.target().os() == Platform.Os.WINDOWS ? "; on Windows mark its definition JEMBED_VISIBLE" : "")));
         }
         if (!errors.isEmpty()) {
             throw new DiagnosticException(errors);

@@ -63,6 +63,18 @@ public final class Symbols {
         return MemorySegment.ofAddress(tableAddress).reinterpret(Long.MAX_VALUE);
     }
 
+    /**
+     * The exception for a call through a host's function-pointer variable that holds {@code NULL}: the host has not
+     * set it (yet), e.g. a Redis module calling {@code RedisModule_*} before {@code RedisModule_Init}, or a function
+     * this version of the host does not have. Used by generated downcalls.
+     *
+     * @param variable the variable's C name
+     */
+    public static IllegalStateException notSet(String variable) {
+        return new IllegalStateException(variable + " is NULL: the host has not set this function pointer (is the host's"
+                + " initialisation, e.g. RedisModule_Init, called first, and does this host version have it?)");
+    }
+
     /** Rethrows what a {@code MethodHandle} threw: unchecked as it is, checked wrapped. Used by generated downcalls. */
     public static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {

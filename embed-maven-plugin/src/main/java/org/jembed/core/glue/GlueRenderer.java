@@ -161,7 +161,11 @@ public final class GlueRenderer {
                              List<Binding> bindings, Library lib) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("internalHeader", internalHeader.orElse(""));
-        v.put("symbols", SymbolTable.entries(model, internal).stream().map(e -> e.name()).toList());
+        List<SymbolTable.BitField> bitFields = bitFields(model);
+        List<SymbolTable.Entry> entries = SymbolTable.entries(model, internal, bitFields);
+        v.put("symbols", entries.stream().map(SymbolTable.Entry::address).toList());
+        v.put("wrappers", hostWrappers(entries));
+        v.put("bitFieldAccessors", bitFieldAccessors(bitFields, model));
         v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
         v.put("libraryName", lib.libraryName());
         v.put("bridgeClass", lib.bridgeClass());
@@ -229,18 +233,19 @@ public final class GlueRenderer {
         List<String> ffmArgs = new ArrayList<>();
         for (int i = 0; i < fn.params().size(); i++) {
             Param p = fn.params().get(i);
-            String name = p.name().isEmpty() ? "arg" + i : p.name();
+            // the header's names are kept for readability; the glue's own locals are all jembed_-prefixed
+            String name = p.name().isEmpty() ? "jembed_arg" + i : p.name();
             named.add(new Param(name, p.type(), p.pos()));
             char jni = b.params().get(i).bridgeType().charAt(0);
             String value = b.params().get(i).conversion() == Binding.Conversion.STRUCT_VALUE
                     ? "(jlong)(intptr_t)&" + name
                     : argValue(name, p.type(), jni);
-            argLines.add("args[" + i + "]." + Carrier.ofDescriptor(jni).orElseThrow().jvalue() + " = " + value + ";");
+            argLines.add("jembed_args[" + i + "]." + Carrier.ofDescriptor(jni).orElseThrow().jvalue() + " = " + value + ";");
             ffmTypes.add(jniType(jni));
             ffmArgs.add(value);
         }
         ffmTypes.add("jlong");
-        ffmArgs.add("(jlong)(intptr_t)&failed");
+        ffmArgs.add("(jlong)(intptr_t)&jembed_failed");
         String definition = new CType.Function(fn.returnType(), named, false).declare(fn.name());
         CType ret = fn.returnType();
         CType rr = ret.resolved();
@@ -254,13 +259,13 @@ public final class GlueRenderer {
         if (isVoid) {
             result = "";
         } else if (isStruct) {
-            result = "*(" + new CType.Pointer(ret).cName() + ")(intptr_t)result";
+            result = "*(" + new CType.Pointer(ret).cName() + ")(intptr_t)jembed_result";
         } else if (isPointer) {
-            result = "(" + ret.cName() + ")(intptr_t)result";
+            result = "(" + ret.cName() + ")(intptr_t)jembed_result";
         } else if (rr instanceof CType.Prim p && p.kind() == PrimKind.BOOL) {
-            result = "result != JNI_FALSE";
+            result = "jembed_result != JNI_FALSE";
         } else {
-            result = "(" + ret.cName() + ")result";
+            result = "(" + ret.cName() + ")jembed_result";
         }
         String errorText = isVoid ? "nothing" : isPointer ? "NULL" : isStruct ? "a zeroed struct" : "0";
         String errorReturn = isVoid ? "" : isPointer ? " NULL" : isStruct ? " jembed_error_" + index : " 0";
@@ -272,6 +277,83 @@ public final class GlueRenderer {
         return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(), errorText, errorReturn,
                 argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl,
                 jniType + " (*)(" + String.join(", ", ffmTypes) + ")", String.join(", ", ffmArgs), fn.pos());
+    }
+
+    /**
+     * The bit-field members of the structs that get a view ({@link org.jembed.core.model.ViewNames}: named, complete,
+     * laid out by the probe), each with the C accessors the glue defines for it; Java renderers read the same list.
+     */
+    public static List<SymbolTable.BitField> bitFields(ApiModel model) {
+        org.jembed.core.model.ViewNames views = org.jembed.core.model.ViewNames.of(model, "");
+        Map<String, String> spelled = org.jembed.core.model.CSpellings.structs(model);
+        List<SymbolTable.BitField> out = new ArrayList<>();
+        for (StructDecl s : model.structs()) {
+            if (!s.complete() || views.simpleName(s.key()).isEmpty() || model.abi().struct(s.key()).isEmpty()
+                    || !spelled.containsKey(s.key())) {
+                continue;
+            }
+            for (org.jembed.core.model.Field f : s.fields()) {
+                if (f.bitWidth().isPresent() && !f.name().isEmpty() && Carrier.of(f.type().resolved(), model.abi()).isPresent()) {
+                    int n = out.size();
+                    out.add(new SymbolTable.BitField(spelled.get(s.key()), views.simpleName(s.key()).get(), f,
+                            "jembed_bitfield_get_" + n, "jembed_bitfield_set_" + n));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The C wrapper of each host function Java cannot call by its own address: a {@code static} or
+     * {@code static inline} function of the header, or a function-like macro (whose parameter types the probe
+     * inferred and compiled). Each quotes what it wraps.
+     */
+    private static List<String> hostWrappers(List<SymbolTable.Entry> entries) {
+        List<String> out = new ArrayList<>();
+        for (SymbolTable.Entry e : entries) {
+            if (e.host().isEmpty()) {
+                continue;
+            }
+            org.jembed.core.model.HostFunction f = e.host().get();
+            if (f.kind() != org.jembed.core.model.HostFunction.Kind.STATIC
+                    && f.kind() != org.jembed.core.model.HostFunction.Kind.MACRO) {
+                continue;
+            }
+            List<Param> named = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            for (int i = 0; i < f.type().params().size(); i++) {
+                Param p = f.type().params().get(i);
+                named.add(new Param("jembed_a" + i, p.type(), p.pos()));
+                args.add("jembed_a" + i);
+            }
+            String wrapper = SymbolTable.wrapperName(f.name());
+            String definition = new CType.Function(f.type().returnType(), named, false).declare(wrapper);
+            String call = f.name() + "(" + String.join(", ", args) + ")";
+            boolean isVoid = f.type().returnType().resolved() instanceof CType.Void;
+            out.add("/* " + (f.kind() == org.jembed.core.model.HostFunction.Kind.MACRO ? "the macro " : "the static function ")
+                    + f.name() + " (" + f.pos() + "), for Java */\n"
+                    + "JEMBED_HIDDEN " + definition + " {\n    " + (isVoid ? call + ";" : "return " + call + ";") + "\n}");
+        }
+        return out;
+    }
+
+    /** A getter and a setter per bit-field: the compiler knows where its bits are. */
+    private static List<String> bitFieldAccessors(List<SymbolTable.BitField> bitFields, ApiModel model) {
+        List<String> out = new ArrayList<>();
+        for (SymbolTable.BitField b : bitFields) {
+            CType t = b.field().type();
+            while (t instanceof CType.Qualified q) {
+                t = q.inner();
+            }
+            String type = t.cName();
+            String member = b.field().name();
+            out.add("/* " + b.struct() + "." + member + " : " + b.field().bitWidth().getAsInt() + " (" + b.field().pos() + ") */\n"
+                    + "JEMBED_HIDDEN " + type + " " + b.getter() + "(const void *p) {\n    return ((const " + b.struct()
+                    + " *)p)->" + member + ";\n}\n"
+                    + "JEMBED_HIDDEN void " + b.setter() + "(void *p, " + type + " value) {\n    ((" + b.struct()
+                    + " *)p)->" + member + " = value;\n}");
+        }
+        return out;
     }
 
     /** The JNI C type of a descriptor character ({@code V} is {@code void}). */
@@ -303,7 +385,7 @@ public final class GlueRenderer {
             if (!s.complete() || (s.tag().isEmpty() && s.typedefName().isEmpty())) {
                 continue;
             }
-            if (s.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
+            if (model.abi().struct(s.key()).isEmpty()) {
                 continue;
             }
             String type = s.typedefName().orElseGet(() -> s.ref().cName());

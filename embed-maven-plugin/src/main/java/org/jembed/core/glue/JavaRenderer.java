@@ -17,6 +17,7 @@ import org.jembed.core.model.StructDecl;
 import org.jembed.core.model.ViewNames;
 import org.jembed.core.model.SymbolTable;
 import org.jembed.core.model.GlobalDecl;
+import org.jembed.core.model.HostFunction;
 import org.jembed.core.model.FunctionDecl;
 import org.jembed.core.model.TypedefDecl;
 import java.util.Optional;
@@ -38,9 +39,17 @@ public final class JavaRenderer {
      * @param offset       byte offset in the struct
      * @param length       element count, for arrays
      * @param elementSize  element size in bytes, for arrays
+     * @param getter       for a bit-field, the symbol-table entry of the glue's getter ({@link SymbolTable.BitField})
+     * @param setter       for a bit-field, the entry of its setter
      */
     public record ViewField(FieldKind kind, String name, String cDeclaration, String javaType, String layout,
-                            long offset, long length, long elementSize) {}
+                            long offset, long length, long elementSize, int getter, int setter) {
+        /** A member read and written in place (every kind but {@link FieldKind#BITFIELD}). */
+        public ViewField(FieldKind kind, String name, String cDeclaration, String javaType, String layout,
+                         long offset, long length, long elementSize) {
+            this(kind, name, cDeclaration, javaType, layout, offset, length, elementSize, -1, -1);
+        }
+    }
 
     /** How a view accesses a member (templates compare the names). */
     public enum FieldKind {
@@ -53,7 +62,13 @@ public final class JavaRenderer {
         /** An array of scalars or pointers: get and set element {@code i}. */
         ARRAY,
         /** An array of structs: a view of element {@code i}. */
-        STRUCT_ARRAY
+        STRUCT_ARRAY,
+        /** A flexible array member of scalars or pointers ({@code T name[]}, C11 6.7.2.1p18): element {@code i}, unbounded. */
+        FLEX_ARRAY,
+        /** A flexible array member of structs: a view of element {@code i}, unbounded. */
+        FLEX_STRUCT_ARRAY,
+        /** A bit-field: read and written by C accessors the glue defines, since only the compiler knows its bits. */
+        BITFIELD
     }
 
     /** How a symbols class accesses a C variable (templates compare the names). */
@@ -103,11 +118,13 @@ public final class JavaRenderer {
      */
     public Map<String, String> render(ApiModel model, Optional<ApiModel> internal, ViewNames views) {
         Map<String, String> out = new LinkedHashMap<>();
+        List<SymbolTable.BitField> bitFields = GlueRenderer.bitFields(model);
+        List<SymbolTable.Entry> symbols = SymbolTable.entries(model, internal, bitFields);
+        HeaderClasses classes = HeaderClasses.of(model, internal, views);
         String dir = views.packageName().replace('.', '/');
         String prefix = dir.isEmpty() ? "" : dir + "/";
         for (StructDecl s : model.structs()) {
-            if (!s.complete() || views.simpleName(s.key()).isEmpty() || model.abi().struct(s.key()).isEmpty()
-                    || s.fields().stream().anyMatch(f -> f.bitWidth().isPresent())) {
+            if (!s.complete() || views.simpleName(s.key()).isEmpty() || model.abi().struct(s.key()).isEmpty()) {
                 continue;
             }
             String cls = views.simpleName(s.key()).get();
@@ -120,22 +137,32 @@ public final class JavaRenderer {
             v.put("line", s.pos().line());
             v.put("size", layout.size());
             v.put("align", layout.align());
-            v.put("fields", fields(s, model, views));
+            v.put("fields", fields(s, model, views, symbolsOf(bitFields, symbols)));
             v.put("nested", nested(s, cls, model, views));
             v.put("ffmLayout", FfmLayout.of(s, model).expression().orElse(""));
             out.put(prefix + cls + ".java", templates.render("view.java.vm", v));
         }
-        List<SymbolTable.Entry> symbols = SymbolTable.entries(model, internal);
-        List<JavaConstant> constants = constants(model);
+        List<JavaConstant> constants = constants(model, model.headerName());
         List<JavaGlobal> globals = globals(symbols, false, model, views);
         if (!constants.isEmpty() || !globals.isEmpty()) {
-            String cls = constantsClass(model.headerName());
+            String cls = classes.of(model.headerName());
             out.put(prefix + cls + ".java", renderSymbols(model.headerName(), views.packageName(), cls, constants, globals, List.of(),
                     List.of(), variableFunctionPointers(symbols, false, cls, model, views)));
         }
+        for (String file : classes.hostFiles()) {
+            String cls = classes.of(file);
+            List<Downcall> downcalls = new ArrayList<>();
+            for (SymbolTable.Entry e : symbols) {
+                if (e.host().isPresent() && e.host().get().pos().file().equals(file)) {
+                    hostDowncall(e.host().get(), e.index(), views, model).ifPresent(downcalls::add);
+                }
+            }
+            out.put(prefix + cls + ".java", renderSymbols(file, views.packageName(), cls, constants(model, file),
+                    hostGlobals(symbols, file, model, views), downcalls, List.of(), List.of()));
+        }
         if (internal.isPresent()) {
             ApiModel in = internal.get();
-            String cls = constantsClass(in.headerName());
+            String cls = classes.of(in.headerName());
             List<JavaGlobal> internalGlobals = globals(symbols, true, in, views);
             List<Downcall> downcalls = new ArrayList<>();
             List<FunctionAddress> addresses = new ArrayList<>();
@@ -164,7 +191,7 @@ public final class JavaRenderer {
             if (d.isEmpty() || !taken.add(file)) {
                 continue;
             }
-            String cDeclaration = "typedef " + t.target().declare(t.name());
+            String cDeclaration = "typedef " + docDeclaration(t.target(), t.name());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("headerName", model.headerName());
             v.put("packageName", views.packageName());
@@ -228,7 +255,7 @@ public final class JavaRenderer {
                 continue;
             }
             String name = KEYWORDS.contains(memberName) ? memberName + "_" : memberName;
-            String cDeclaration = member.getValue().declare(memberName).strip();
+            String cDeclaration = docDeclaration(member.getValue(), memberName);
             Optional<Downcall> d = signature(name, fn, views, model);
             if (d.isEmpty()) {
                 continue;
@@ -305,10 +332,24 @@ public final class JavaRenderer {
      * @param structReturn    the view class of a struct returned by value (the handle then takes a
      *                        {@code SegmentAllocator}); empty otherwise
      * @param methodType      the {@code MethodType} of the Java {@code Function.apply}, views and all
+     * @param via             how the downcall finds its target (templates compare the names): {@code ADDRESS}, the
+     *                        symbol-table entry is the function; {@code VARIABLE}, the entry is a variable holding a
+     *                        function pointer, read at each call; {@code VARIADIC}, the entry is a variadic
+     *                        function, called through {@code org.jembed.runtime.Variadic} with the arguments' types
+     *                        {@code VARIADIC_VARIABLE}, both
+     * @param pos             where the C function is declared, for Javadoc; empty for an invoker
      */
     public record Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
                            String descriptor, boolean returnsVoid, int index, String errorValue, String handleArguments,
-                           String structReturn, String methodType) {
+                           String structReturn, String methodType, String via, String pos) {
+        /** A downcall by the function's own address (an internal function), or an invoker's shape. */
+        public Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
+                        String descriptor, boolean returnsVoid, int index, String errorValue, String handleArguments,
+                        String structReturn, String methodType) {
+            this(name, cDeclaration, javaReturn, parameters, arguments, descriptor, returnsVoid, index, errorValue,
+                    handleArguments, structReturn, methodType, "ADDRESS", "");
+        }
+
         /** The argument names after a leading allocator, e.g. {@code allocator, a, b}. */
         public String allocatorArguments() {
             return arguments.isEmpty() ? "allocator" : "allocator, " + arguments;
@@ -322,7 +363,7 @@ public final class JavaRenderer {
                 continue;
             }
             GlobalDecl g = e.global().get();
-            String decl = g.type().declare(g.name()).strip();
+            String decl = docDeclaration(g.type(), g.name());
             String name = KEYWORDS.contains(g.name()) ? g.name() + "_" : g.name();
             CType t = g.type().resolved();
             long size = model.abi().globals().getOrDefault(g.name(), 0L);
@@ -350,6 +391,35 @@ public final class JavaRenderer {
     }
 
     /**
+     * The downcall of a host function: by its address (an {@code extern} function, or the glue's wrapper of a macro or
+     * {@code static} function), or through the variable that holds it; a variadic one takes its variable arguments
+     * as {@code Object...}. Empty when a parameter or result has no FFM carrier.
+     */
+    private static Optional<Downcall> hostDowncall(HostFunction f, int index, ViewNames views, ApiModel model) {
+        boolean variable = f.kind() == HostFunction.Kind.POINTER_VARIABLE;
+        String via = f.type().variadic() ? (variable ? "VARIADIC_VARIABLE" : "VARIADIC") : variable ? "VARIABLE" : "ADDRESS";
+        if (f.type().variadic() && f.type().returnType().resolved() instanceof CType.StructRef) {
+            return Optional.empty();
+        }
+        return signature(f.name(), f.type(), views, model).map(d -> new Downcall(KEYWORDS.contains(f.name())
+                ? f.name() + "_" : f.name(), docDeclaration(f.type(), f.name()), d.javaReturn(), d.parameters(),
+                d.arguments(), d.descriptor(), d.returnsVoid(), index, d.errorValue(), d.handleArguments(), d.structReturn(),
+                d.methodType(), via, f.kind() == HostFunction.Kind.MACRO ? "the macro at " + f.pos() : f.pos().toString()));
+    }
+
+    /** Accessors of the host variables one header declares. */
+    private static List<JavaGlobal> hostGlobals(List<SymbolTable.Entry> symbols, String file, ApiModel model, ViewNames views) {
+        List<SymbolTable.Entry> own = new ArrayList<>();
+        for (SymbolTable.Entry e : symbols) {
+            if (e.hostVariable().isPresent() && e.hostVariable().get().pos().file().equals(file)) {
+                own.add(new SymbolTable.Entry(e.index(), e.name(), e.address(), e.hostVariable(), Optional.empty(), false,
+                        Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+        }
+        return globals(own, false, model, views);
+    }
+
+    /**
      * The downcall shape of a function type; empty when a parameter or result has no FFM carrier here (a union by
      * value, a struct FFM cannot describe, see {@link FfmLayout}). A struct by value is its view in Java and its
      * {@code LAYOUT} in the descriptor.
@@ -367,7 +437,8 @@ public final class JavaRenderer {
                 return Optional.empty();
             }
             String pn = f.params().get(i).name();
-            String arg = pn.isEmpty() || KEYWORDS.contains(pn) || pn.equals("fn") || pn.equals("allocator") ? "a" + i : pn;
+            String arg = pn.isEmpty() || KEYWORDS.contains(pn) || pn.equals("fn") || pn.equals("allocator") || pn.equals("varargs")
+                    || pn.contains("$") ? "a" + i : pn;
             params.add(c.get()[0] + " " + arg);
             args.add(arg);
             handleArgs.add(c.get()[2].isEmpty() ? arg : arg + c.get()[2]);
@@ -446,57 +517,133 @@ public final class JavaRenderer {
         return s.tag().isEmpty() ? "anonymous " + (s.union() ? "union" : "struct") : (s.union() ? "union " : "struct ") + s.tag();
     }
 
-    private static List<ViewField> fields(StructDecl s, ApiModel model, ViewNames views) {
+    /** The symbol-table indexes of the bit-field accessors: getter and setter, by field, in {@code bitFields}' order. */
+    private static Map<org.jembed.core.model.Field, int[]> symbolsOf(List<SymbolTable.BitField> bitFields,
+                                                                     List<SymbolTable.Entry> symbols) {
+        Map<org.jembed.core.model.Field, int[]> out = new java.util.IdentityHashMap<>();
+        for (SymbolTable.BitField b : bitFields) {
+            int getter = -1;
+            int setter = -1;
+            for (SymbolTable.Entry e : symbols) {
+                if (e.name().equals(b.getter())) {
+                    getter = e.index();
+                } else if (e.name().equals(b.setter())) {
+                    setter = e.index();
+                }
+            }
+            out.put(b.field(), new int[] {getter, setter});
+        }
+        return out;
+    }
+
+    /**
+     * The accessors of a view: every member the compiler placed and jembed can carry. A member of a type jembed does
+     * not carry ({@code __int128}, {@code long double}, a struct without a view) gets none; the others are unaffected.
+     */
+    private static List<ViewField> fields(StructDecl s, ApiModel model, ViewNames views,
+                                          Map<org.jembed.core.model.Field, int[]> bitFieldSymbols) {
         List<ViewField> out = new ArrayList<>();
         long align = Layout.of(s, model).align();
+        for (org.jembed.core.model.Field f : s.fields()) {
+            int[] accessors = bitFieldSymbols.get(f);
+            if (accessors == null || f.name().isEmpty()) {
+                continue;
+            }
+            Optional<Carrier> c = Carrier.of(f.type().resolved(), model.abi());
+            if (c.isEmpty()) {
+                continue;
+            }
+            String accessor = KEYWORDS.contains(f.name()) ? f.name() + "_" : f.name();
+            out.add(new ViewField(FieldKind.BITFIELD, accessor, docDeclaration(f.type(), f.name())
+                    + " : " + f.bitWidth().getAsInt(), c.get().javaType(), c.get().ffmLayout(), 0, 0, 0,
+                    accessors[0], accessors[1]));
+        }
         for (Layout.Member m : Layout.members(s, model)) {
             String name = m.field().name();
             if (name.isEmpty()) {
                 continue;
             }
             String accessor = KEYWORDS.contains(name) ? name + "_" : name;
-            String decl = m.field().type().declare(name).strip();
+            String decl = docDeclaration(m.field().type(), name);
             CType t = m.field().type().resolved();
             if (t instanceof CType.Array a) {
                 CType element = a.element().resolved();
                 while (element instanceof CType.Array inner) {
                     element = inner.element().resolved();
                 }
-                long elementSize = Layout.of(element, model).size();
+                Layout elementLayout;
+                try {
+                    elementLayout = Layout.of(element, model);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                long elementSize = elementLayout.size();
+                boolean flexible = a.length().isEmpty() && m.layout().size() == 0;
                 long length = elementSize == 0 ? 0 : m.layout().size() / elementSize;
                 if (element instanceof CType.StructRef r) {
-                    String view = views.simpleName(r.key()).orElseThrow();
-                    out.add(new ViewField(FieldKind.STRUCT_ARRAY, accessor, decl, view, "", m.offset(), length, elementSize));
+                    Optional<String> view = views.simpleName(r.key());
+                    if (view.isEmpty() || elementSize == 0) {
+                        continue;
+                    }
+                    out.add(new ViewField(flexible ? FieldKind.FLEX_STRUCT_ARRAY : FieldKind.STRUCT_ARRAY, accessor, decl,
+                            view.get(), "", m.offset(), length, elementSize));
                 } else if (element instanceof CType.Pointer) {
-                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, "MemorySegment", "ValueLayout.ADDRESS", m.offset(), length, elementSize));
+                    out.add(new ViewField(flexible ? FieldKind.FLEX_ARRAY : FieldKind.ARRAY, accessor, decl, "MemorySegment",
+                            "ValueLayout.ADDRESS", m.offset(), length, elementSize));
                 } else {
-                    Carrier c = Carrier.of(element, model.abi()).orElseThrow();
-                    out.add(new ViewField(FieldKind.ARRAY, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
-                            m.offset(), length, elementSize));
+                    Optional<Carrier> c = Carrier.of(element, model.abi());
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    out.add(new ViewField(flexible ? FieldKind.FLEX_ARRAY : FieldKind.ARRAY, accessor, decl, c.get().javaType(),
+                            access(c.get().ffmLayout(), c.get().bytes(), m.offset(), align), m.offset(), length, elementSize));
                 }
             } else if (t instanceof CType.Pointer) {
                 out.add(new ViewField(FieldKind.POINTER, accessor, decl, "MemorySegment",
                         access("ValueLayout.ADDRESS", m.layout().size(), m.offset(), align), m.offset(), 0, m.layout().size()));
             } else if (t instanceof CType.StructRef r) {
-                out.add(new ViewField(FieldKind.STRUCT, accessor, decl, views.simpleName(r.key()).orElseThrow(), "", m.offset(), 0, m.layout().size()));
+                Optional<String> view = views.simpleName(r.key());
+                if (view.isPresent() && model.abi().struct(r.key()).isPresent()) {
+                    out.add(new ViewField(FieldKind.STRUCT, accessor, decl, view.get(), "", m.offset(), 0, m.layout().size()));
+                }
             } else {
-                Carrier c = Carrier.of(t, model.abi()).orElseThrow();
-                out.add(new ViewField(FieldKind.VALUE, accessor, decl, c.javaType(), access(c.ffmLayout(), c.bytes(), m.offset(), align),
-                        m.offset(), 0, m.layout().size()));
+                Optional<Carrier> c = Carrier.of(t, model.abi());
+                if (c.isPresent() && c.get().bytes() == m.layout().size()) {
+                    out.add(new ViewField(FieldKind.VALUE, accessor, decl, c.get().javaType(),
+                            access(c.get().ffmLayout(), c.get().bytes(), m.offset(), align), m.offset(), 0, m.layout().size()));
+                }
             }
         }
         return out;
     }
 
-    private static List<JavaConstant> constants(ApiModel model) {
+    /**
+     * A member's or variable's C declaration for Javadoc: as {@link CType#declare} prints it, or with
+     * {@code <anonymous struct>} where a member's type has no C spelling.
+     */
+    static String docDeclaration(CType type, String name) {
+        try {
+            return type.declare(name).strip().replace("*/", "*&#47;");
+        } catch (IllegalStateException e) {
+            CType t = type.resolved();
+            return "<anonymous " + (t instanceof CType.StructRef r && r.union() ? "union" : t instanceof CType.EnumRef ? "enum"
+                    : "struct") + "> " + name;
+        }
+    }
+
+    /** The constants of one header: its {@code #define}s the model holds, and the enumerators of its enums. */
+    private static List<JavaConstant> constants(ApiModel model, String file) {
         List<JavaConstant> out = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (ConstantDecl c : model.constants()) {
-            if (names.add(c.name())) {
+            if (c.pos().file().equals(file) && names.add(c.name())) {
                 out.add(constant(c.name(), c.value(), c.pos()));
             }
         }
         for (EnumDecl e : model.enums()) {
+            if (!e.pos().file().equals(file)) {
+                continue;
+            }
             for (EnumDecl.Enumerator en : e.values()) {
                 if (names.add(en.name())) {
                     out.add(constant(en.name(), new ConstantDecl.IntValue(en.value(), en.size(), true), en.pos()));

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import org.jembed.core.ToolCall;
 import org.jembed.core.model.Abi;
 import org.jembed.core.model.ApiModel;
+import org.jembed.core.model.CSpellings;
 import org.jembed.core.model.CType;
 import org.jembed.core.model.ConstantDecl;
 import org.jembed.core.model.Diagnostic;
@@ -29,6 +30,9 @@ import org.jembed.core.model.EnumDecl;
 import org.jembed.core.model.Field;
 import org.jembed.core.model.FunctionDecl;
 import org.jembed.core.model.GlobalDecl;
+import org.jembed.core.model.HostApi;
+import org.jembed.core.model.HostFunction;
+import org.jembed.core.model.MacroDecl;
 import org.jembed.core.model.Param;
 import org.jembed.core.model.PrimKind;
 import org.jembed.core.model.SourcePos;
@@ -82,13 +86,15 @@ public final class Probe {
      *                 enumerator values the compiler gave
      * @param warnings the compiler's warnings about the header, and one per macro that is not a constant
      * @param compiles how many times the probe was compiled
+     * @param uncompiled the function-like macros whose wrapper the compiler rejected, with its first message: they
+     *                   are no longer in the model
      */
-    public record Result(ApiModel model, List<Diagnostic> warnings, int compiles) {}
+    public record Result(ApiModel model, List<Diagnostic> warnings, int compiles, Map<String, String> uncompiled) {}
 
     /** An object-like macro of the main header, a candidate constant. */
     public record Macro(String name, String body, SourcePos pos) {}
 
-    private enum Kind { U64, TYPED, STRING }
+    private enum Kind { U64, TYPED, STRING, CODE }
 
     private record Question(String key, Kind kind, String expression) {}
 
@@ -99,6 +105,12 @@ public final class Probe {
 
     private static final int CLASS_INTEGER = 1, CLASS_CHAR = 2, CLASS_ENUM = 3, CLASS_BOOL = 4, CLASS_POINTER = 5,
             CLASS_REAL = 8;
+
+    /**
+     * How often the probe is compiled at most: each failed compile drops the questions the compiler rejected, and
+     * gcc reports an undeclared identifier once per file, so each macro naming the same undeclared one costs a compile.
+     */
+    private static final int MAX_COMPILES = 12;
 
     private final Map<String, Question> questions = new LinkedHashMap<>();
 
@@ -129,7 +141,7 @@ public final class Probe {
         q("psize", Kind.U64, "sizeof(void *)");
         q("palign", Kind.U64, "_Alignof(void *)");
         q("charsigned", Kind.U64, isSigned("char"));
-        Map<String, String> spelled = spellings(model);
+        Map<String, String> spelled = CSpellings.structs(model);
         for (StructDecl s : model.structs()) {
             String t = spelled.get(s.key());
             if (t == null || !s.complete()) {
@@ -144,7 +156,7 @@ public final class Probe {
                 }
             }
         }
-        for (var e : enumSpellings(model, spelled).entrySet()) {
+        for (var e : CSpellings.enums(model, spelled).entrySet()) {
             String t = e.getValue();
             q("esize:" + e.getKey(), Kind.U64, "sizeof(" + t + ")");
             q("ealign:" + e.getKey(), Kind.U64, "_Alignof(" + t + ")");
@@ -160,6 +172,24 @@ public final class Probe {
         for (GlobalDecl g : model.globals()) {
             q("gsize:" + g.name(), Kind.U64, "sizeof(" + g.name() + ")");
         }
+        for (GlobalDecl g : model.host().variables()) {
+            q("gsize:" + g.name(), Kind.U64, "sizeof(" + g.name() + ")");
+        }
+        for (HostFunction f : model.host().functions()) {
+            if (f.kind() == HostFunction.Kind.MACRO) {
+                String x = macroCall(f);
+                // the wrapper as the glue will define it (static here), then what its result is
+                q("mwrap:" + f.name(), Kind.CODE, "static __typeof__(" + x + ") __attribute__((unused)) jembed_w_"
+                        + f.name() + "(" + macroParams(f) + ") { return " + f.name() + "(" + macroArgs(f) + "); }");
+                // a void result cannot be classified: the other questions ask about 0 instead
+                String isVoid = "__builtin_types_compatible_p(__typeof__(" + x + "), void)";
+                String value = "__builtin_choose_expr(" + isVoid + ", 0, " + x + ")";
+                q("mvoid:" + f.name(), Kind.U64, isVoid);
+                q("mclass:" + f.name(), Kind.U64, "__builtin_classify_type(" + value + ")");
+                q("msize:" + f.name(), Kind.U64, "sizeof(" + value + ")");
+                q("msigned:" + f.name(), Kind.U64, isSigned("__typeof__(" + value + ")"));
+            }
+        }
         for (EnumDecl e : model.enums()) {
             for (EnumDecl.Enumerator en : e.values()) {
                 constantQuestions(en.name(), false);
@@ -168,8 +198,14 @@ public final class Probe {
         for (Macro m : macros) {
             constantQuestions(m.name(), true);
         }
+        for (MacroDecl m : model.host().macros()) {
+            if (!m.functionLike()) {
+                constantQuestions(m.name(), true);
+            }
+        }
 
         Map<String, byte[]> answers = null;
+        Map<String, String> rejected = new HashMap<>();
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
         List<Diagnostic> warnings = new ArrayList<>();
         List<String> dialect = GCC_OPTIONS;
@@ -211,6 +247,7 @@ public final class Probe {
                         String key = lineToKey.get(Integer.parseInt(m.group(2)));
                         if (!warning && key != null) {
                             failed.add(key);
+                            rejected.putIfAbsent(key, m.group(5));
                         }
                         continue;
                     }
@@ -236,7 +273,7 @@ public final class Probe {
                     }
                     answers = answers(file, request.compiler());
                     order = file.byteOrder();
-                } else if (failed.isEmpty() || compiles >= 5) {
+                } else if (failed.isEmpty() || compiles >= MAX_COMPILES) {
                     String out = call.stderr().strip();
                     throw new DiagnosticException(List.of(Diagnostic.error(new SourcePos(request.headerName(), 1, 0),
                             "the compiler rejected jembed's probe of this header (" + call.summary() + ")"
@@ -253,7 +290,17 @@ public final class Probe {
             }
             Files.deleteIfExists(dir);
         }
-        return new Result(complete(model, macros, answers, order, warnings), List.copyOf(warnings), compiles);
+        Map<String, String> uncompiled = new LinkedHashMap<>();
+        Answers a = new Answers(answers, order);
+        for (HostFunction f : model.host().functions()) {
+            if (f.kind() == HostFunction.Kind.MACRO && !answers.containsKey("mwrap:" + f.name())) {
+                uncompiled.put(f.name(), rejected.getOrDefault("mwrap:" + f.name(), "the compiler rejected its wrapper"));
+            } else if (f.kind() == HostFunction.Kind.MACRO && macroResult(f, a, model.abi()).isEmpty()) {
+                uncompiled.put(f.name(), "its value is a struct, union or array, which a downcall cannot return");
+            }
+        }
+        return new Result(complete(model, macros, answers, order, warnings), List.copyOf(warnings), compiles,
+                Map.copyOf(uncompiled));
     }
 
     /** True when the driver is not gcc: it rejected gcc's diagnostic options (clang: "unknown argument"). */
@@ -268,7 +315,7 @@ public final class Probe {
         int n = 0;
         for (Question q : questions.values()) {
             Optional<byte[]> answer;
-            if (q.kind() == Kind.U64) {
+            if (q.kind() == Kind.U64 || q.kind() == Kind.CODE) {
                 answer = file.symbol("jembed_q" + n, 8);
             } else {
                 Optional<byte[]> size = file.symbol("jembed_n" + n, 8);
@@ -322,6 +369,7 @@ public final class Probe {
                             + ", 0, " + x + " + 0)";
                     yield "static const __typeof__(" + value + ") jembed_q" + n + " " + used + " = " + value + ";" + size;
                 }
+                case CODE -> x + " static const unsigned long long jembed_q" + n + " " + used + " = 1;";
                 case STRING -> "static const char jembed_q" + n + "[] " + used + " = __builtin_choose_expr("
                         + "__builtin_classify_type(" + x + ") == " + CLASS_POINTER + ", " + x + ", \"\");" + size;
             };
@@ -367,6 +415,9 @@ public final class Probe {
         for (GlobalDecl g : model.globals()) {
             a.u64("gsize:" + g.name()).ifPresent(v -> globals.put(g.name(), v));
         }
+        for (GlobalDecl g : model.host().variables()) {
+            a.u64("gsize:" + g.name()).ifPresent(v -> globals.putIfAbsent(g.name(), v));
+        }
         Map<String, Abi.EnumLayout> enumLayouts = new HashMap<>();
         for (EnumDecl e : model.enums()) {
             Optional<Long> size = a.u64("esize:" + e.key());
@@ -410,7 +461,24 @@ public final class Probe {
                         + " it gets no Java constant"));
             }
         }
+        for (MacroDecl m : model.host().macros()) {
+            if (!m.functionLike()) {
+                a.constant(m.name()).ifPresent(v -> constants.add(new ConstantDecl(m.name(), v, m.pos())));
+            }
+        }
         TypeRewriter rw = new TypeRewriter(resolvedTypedefs);
+        List<HostFunction> hostFunctions = new ArrayList<>();
+        for (HostFunction f : model.host().functions()) {
+            if (f.kind() != HostFunction.Kind.MACRO) {
+                hostFunctions.add(f.withType((CType.Function) rw.type(f.type())));
+            } else if (byKey.containsKey("mwrap:" + f.name())) {
+                macroResult(f, a, abi).ifPresent(r -> hostFunctions.add(f.withType((CType.Function) rw.type(
+                        new CType.Function(r, f.type().params(), false)))));
+            }
+        }
+        HostApi host = new HostApi(hostFunctions, model.host().variables().stream()
+                .map(g -> new GlobalDecl(g.name(), rw.type(g.type()), g.pos())).toList(),
+                model.host().macros(), model.host().skipped());
         return new ApiModel(model.headerName(),
                 model.functions().stream().map(rw::function).toList(),
                 model.structs().stream().map(s -> new StructDecl(s.key(), s.tag(), s.union(),
@@ -420,7 +488,67 @@ public final class Probe {
                 model.typedefs().stream().map(t -> new TypedefDecl(t.name(), rw.type(t.target()), t.pos())).toList(),
                 model.globals().stream().map(g -> new GlobalDecl(g.name(), rw.type(g.type()), g.pos())).toList(),
                 List.copyOf(constants),
-                model.inlines(), abi);
+                model.inlines(), abi, host);
+    }
+
+    /**
+     * {@code M(*(T0 *)0, *(T1 *)0, ...)}: the macro applied to values of its parameters' types, for {@code __typeof__}
+     * (never evaluated); not null pointer constants, which gcc's {@code -Wnonnull} would flag in a {@code nonnull}
+     * parameter even there.
+     */
+    private static String macroCall(HostFunction f) {
+        List<String> args = new ArrayList<>();
+        for (Param p : f.type().params()) {
+            args.add("*(" + new CType.Pointer(p.type()).cName() + ")0");
+        }
+        return f.name() + "(" + String.join(", ", args) + ")";
+    }
+
+    private static String macroParams(HostFunction f) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < f.type().params().size(); i++) {
+            out.add(f.type().params().get(i).type().declare("jembed_a" + i).strip());
+        }
+        return out.isEmpty() ? "void" : String.join(", ", out);
+    }
+
+    private static String macroArgs(HostFunction f) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < f.type().params().size(); i++) {
+            out.add("jembed_a" + i);
+        }
+        return String.join(", ", out);
+    }
+
+    /**
+     * A macro's result type: {@code void}, or {@code __typeof__} of its expansion looked through to the scalar or
+     * pointer the compiler classified it as; empty for a struct, union or anything else Java does not carry.
+     */
+    private static Optional<CType> macroResult(HostFunction f, Answers a, Abi abi) {
+        if (a.u64("mvoid:" + f.name()).orElse(0L) != 0) {
+            return Optional.of(new CType.Void());
+        }
+        Optional<Long> cls = a.u64("mclass:" + f.name());
+        if (cls.isEmpty()) {
+            return Optional.empty();
+        }
+        int c = (int) (long) cls.get();
+        long size = a.u64("msize:" + f.name()).orElse(0L);
+        boolean signed = a.u64("msigned:" + f.name()).orElse(1L) != 0;
+        String spelled = "__typeof__(" + macroCall(f) + ")";
+        Optional<CType> resolved;
+        if (c == CLASS_BOOL) {
+            resolved = Optional.of(new CType.Prim(PrimKind.BOOL));
+        } else if (c == CLASS_INTEGER || c == CLASS_CHAR || c == CLASS_ENUM) {
+            resolved = PrimKind.integer(size, signed, abi).map(CType.Prim::new);
+        } else if (c == CLASS_REAL) {
+            resolved = PrimKind.floating(size, abi).map(CType.Prim::new);
+        } else if (c == CLASS_POINTER) {
+            resolved = Optional.of(new CType.Pointer(new CType.Void()));
+        } else {
+            resolved = Optional.empty();
+        }
+        return resolved.map(r -> new CType.Named(spelled, r));
     }
 
     /** The probe's answers about the target; a fact it could not ask keeps the parse stage's value. */
@@ -526,76 +654,6 @@ public final class Probe {
     // ---------------------------------------------------------------------------------------------
     // Which types to ask about
 
-    /** A C spelling for each struct the probe can name: its typedef, its tag, or {@code __typeof__} of a member. */
-    static Map<String, String> spellings(ApiModel model) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (StructDecl s : model.structs()) {
-            if (s.typedefName().isPresent()) {
-                out.put(s.key(), s.typedefName().get());
-            } else if (!s.tag().isEmpty()) {
-                out.put(s.key(), s.ref().cName());
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (StructDecl s : model.structs()) {
-                String outer = out.get(s.key());
-                if (outer == null) {
-                    continue;
-                }
-                for (Field f : s.fields()) {
-                    if (f.name().isEmpty()) {
-                        continue;
-                    }
-                    CType t = f.type().resolved();
-                    StringBuilder index = new StringBuilder();
-                    while (t instanceof CType.Array arr) {
-                        index.append("[0]");
-                        t = arr.element().resolved();
-                    }
-                    if (t instanceof CType.StructRef r && !out.containsKey(r.key())) {
-                        out.put(r.key(), "__typeof__(((" + outer + " *)0)->" + f.name() + index + ")");
-                        changed = true;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A C spelling for each enum type the probe can name: its typedef, its tag, or {@code __typeof__} of a struct
-     * member or variable of that type.
-     *
-     * @param structs the struct spellings ({@link #spellings})
-     */
-    static Map<String, String> enumSpellings(ApiModel model, Map<String, String> structs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (EnumDecl e : model.enums()) {
-            if (e.typedefName().isPresent()) {
-                out.put(e.key(), e.typedefName().get());
-            } else if (!e.tag().isEmpty()) {
-                out.put(e.key(), "enum " + e.tag());
-            }
-        }
-        for (StructDecl s : model.structs()) {
-            String outer = structs.get(s.key());
-            for (Field f : s.fields()) {
-                if (outer != null && !f.name().isEmpty() && f.bitWidth().isEmpty()
-                        && f.type().resolved() instanceof CType.EnumRef r) {
-                    out.putIfAbsent(r.key(), "__typeof__(((" + outer + " *)0)->" + f.name() + ")");
-                }
-            }
-        }
-        for (GlobalDecl g : model.globals()) {
-            if (g.type().resolved() instanceof CType.EnumRef r) {
-                out.putIfAbsent(r.key(), "__typeof__(" + g.name() + ")");
-            }
-        }
-        return out;
-    }
-
     private static void forEachType(ApiModel model, java.util.function.Consumer<CType> each) {
         for (FunctionDecl f : model.functions()) {
             each.accept(f.returnType());
@@ -604,6 +662,14 @@ public final class Probe {
         model.structs().forEach(s -> s.fields().forEach(f -> each.accept(f.type())));
         model.typedefs().forEach(t -> each.accept(t.target()));
         model.globals().forEach(g -> each.accept(g.type()));
+        for (HostFunction f : model.host().functions()) {
+            if (f.kind() != HostFunction.Kind.MACRO) {
+                each.accept(f.type());
+            } else {
+                f.type().params().forEach(p -> each.accept(p.type()));
+            }
+        }
+        model.host().variables().forEach(g -> each.accept(g.type()));
     }
 
     /** System typedef names {@code t} uses by value (through arrays, qualifiers, and into function types, not into data pointers). */

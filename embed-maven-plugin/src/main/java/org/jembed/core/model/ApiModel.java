@@ -18,10 +18,18 @@ import java.util.Optional;
  * @param constants  {@code #define} constants of the main header (integer, floating and string)
  * @param inlines    {@code static inline} functions of the main header: left to C, neither exported nor bound
  * @param abi        sizes, offsets and alignments, from the compiler
+ * @param host       what the included headers declare: the host's API ({@link HostApi})
  */
 public record ApiModel(String headerName, List<FunctionDecl> functions, List<StructDecl> structs,
                        List<EnumDecl> enums, List<TypedefDecl> typedefs, List<GlobalDecl> globals,
-                       List<ConstantDecl> constants, List<FunctionDecl> inlines, Abi abi) {
+                       List<ConstantDecl> constants, List<FunctionDecl> inlines, Abi abi, HostApi host) {
+
+    /** A model without host declarations. */
+    public ApiModel(String headerName, List<FunctionDecl> functions, List<StructDecl> structs,
+                    List<EnumDecl> enums, List<TypedefDecl> typedefs, List<GlobalDecl> globals,
+                    List<ConstantDecl> constants, List<FunctionDecl> inlines, Abi abi) {
+        this(headerName, functions, structs, enums, typedefs, globals, constants, inlines, abi, HostApi.none());
+    }
 
     /** A model nothing was asked about yet (no inline functions, {@link Abi#unknown()}). */
     public ApiModel(String headerName, List<FunctionDecl> functions, List<StructDecl> structs,
@@ -42,6 +50,16 @@ public record ApiModel(String headerName, List<FunctionDecl> functions, List<Str
 
     /** This model with other exported functions. */
     public ApiModel withFunctions(List<FunctionDecl> newFunctions) {
-        return new ApiModel(headerName, List.copyOf(newFunctions), structs, enums, typedefs, globals, constants, inlines, abi);
+        return new ApiModel(headerName, List.copyOf(newFunctions), structs, enums, typedefs, globals, constants, inlines, abi, host);
+    }
+
+    /** This model with other host declarations. */
+    public ApiModel withHost(HostApi newHost) {
+        return new ApiModel(headerName, functions, structs, enums, typedefs, globals, constants, inlines, abi, newHost);
+    }
+
+    /** True when {@code pos} lies in the main header (not in a header it includes). */
+    public boolean inMainHeader(SourcePos pos) {
+        return pos.file().equals(headerName);
     }
 }
