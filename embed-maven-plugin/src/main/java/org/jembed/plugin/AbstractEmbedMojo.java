@@ -17,6 +17,7 @@ import org.jembed.core.JdkCheck;
 import org.apache.maven.project.MavenProject;
 import org.jembed.core.BuildLog;
 import org.jembed.core.Pipeline;
+import org.jembed.core.host.HostRequest;
 import org.jembed.core.model.Diagnostic;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.platform.LibraryFiles;
@@ -65,6 +66,62 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
      */
     @Parameter(property = "jembed.libraryVersion")
     protected String libraryVersion;
+
+    /**
+     * The library file's whole name, for a host that loads a module by a fixed name: {@code jstr.so} (Lua's
+     * {@code require "jstr"}), {@code jmod.node} (Node.js), {@code pam_java.so} (PAM), {@code mod_java.so} (Apache).
+     * The file gets no {@code lib} prefix or platform suffix, and its SONAME is the same name; it replaces
+     * {@link #libraryFileName} and cannot be combined with {@link #libraryVersion}. Letters, digits and
+     * {@code ._-+}.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.outputFileName")
+    protected String outputFileName;
+
+    /**
+     * The host's functions Java calls, by name or pattern ({@code *} any run of characters, {@code ?} one), from the
+     * headers the API and internal headers include (jextract: {@code --include-function}):
+     * {@code <hostFunction>lua_*</hostFunction>}. Each is a static method of the class of the header that declares it
+     * ({@code lua_h.lua_pushinteger(L, 42)}), a downcall however the header declares it: an {@code extern} function,
+     * a variable holding a function pointer (Redis modules' {@code RedisModule_ReplyWithLongLong}, read at each call),
+     * a {@code static inline} function or a function-like macro ({@code lua_pop}, {@code lua_tostring}; the glue
+     * wraps it in C, with parameter types inferred from its expansion). A name without a wildcard that matches
+     * nothing carried is an error; what a pattern matches but cannot be carried is one note. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostFunctions")
+    protected List<String> hostFunctions = new ArrayList<>();
+
+    /**
+     * The host's variables Java reads and writes (names or patterns, as {@link #hostFunctions}): accessors in the
+     * class of the header that declares them. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostVariables")
+    protected List<String> hostVariables = new ArrayList<>();
+
+    /**
+     * The host's object-like macros and enumerators Java sees as constants (names or patterns, as
+     * {@link #hostFunctions}): {@code <hostConstant>LUA_T*</hostConstant>} gives {@code lua_h.LUA_TSTRING}, with the
+     * value and type the compiler gives. The enumerators of an enum the API uses come without asking. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostConstants")
+    protected List<String> hostConstants = new ArrayList<>();
+
+    /**
+     * The host's structs, unions and typedefs that get a Java view (by tag or typedef name, or pattern, as
+     * {@link #hostFunctions}). A struct the API or a host function passes, returns or points to comes without
+     * asking. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostTypes")
+    protected List<String> hostTypes = new ArrayList<>();
 
     /**
      * The platform to build for, as os-maven-plugin names it: {@code linux-x86_64}, {@code linux-aarch_64},
@@ -259,6 +316,17 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
      * @throws MojoFailureException naming the pom element when either is malformed
      */
     protected LibraryFiles libraryFiles(Platform target) throws MojoFailureException {
+        if (outputFileName != null && !outputFileName.isBlank()) {
+            if (libraryVersion != null && !libraryVersion.isBlank()) {
+                throw new MojoFailureException("<outputFileName> names the whole file, so it cannot take <libraryVersion>;"
+                        + " remove one of them");
+            }
+            try {
+                return target.exactFile(outputFileName.strip());
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("<outputFileName>: " + e.getMessage());
+            }
+        }
         String base = libraryFileName != null ? libraryFileName.strip() : libraryName();
         try {
             LibraryFiles.requireBaseName(base);
@@ -290,7 +358,9 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
         }
         return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
                 includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), toolset().compiler(),
-                java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions));
+                java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions),
+                new HostRequest(hostFunctions, hostVariables, hostConstants, hostTypes,
+                        java.util.Optional.ofNullable(project.getFile()).map(File::toPath)));
     }
 
     private String javaPackage(String name) throws MojoFailureException {

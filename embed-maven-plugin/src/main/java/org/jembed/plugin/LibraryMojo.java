@@ -79,6 +79,32 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private List<String> linkerOptions = new ArrayList<>();
 
     /**
+     * Whether the program that loads the library provides the symbols it leaves undefined: a plugin of Lua,
+     * PostgreSQL, Redis or Apache calls the host's API, which the host executable itself defines, and must not link
+     * the host's library. The library then links without {@code -Wl,-z,defs} ({@code -undefined dynamic_lookup} on
+     * macOS); a DLL cannot be linked that way (Windows: link the host's import library with {@link #linkerOptions}).
+     * When a link fails on an undefined symbol, the error says so. Default: {@code false}, every symbol must be
+     * resolved at link time.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostProvidesSymbols", defaultValue = "false")
+    private boolean hostProvidesSymbols;
+
+    /**
+     * Symbols of user C that the host looks up by name ({@code dlsym}), exported besides the API (names, or patterns
+     * with {@code *}): a definition the host's own macro writes without a visibility attribute is exported too. The
+     * names hosts are known to look up are always exported when user C defines them ({@code Pg_magic_func},
+     * {@code pg_finfo_*}, {@code _PG_init}, {@code luaopen_*}, {@code RedisModule_OnLoad}, {@code _nss_*},
+     * {@code pam_sm_*}, {@code PyInit_*}, ...). A name listed without a wildcard that the built library does not
+     * export fails the build. On Windows mark the definitions {@code JEMBED_VISIBLE}.
+     *
+     * @since 0.4.0
+     */
+    @Parameter
+    private List<String> exportedSymbols = new ArrayList<>();
+
+    /**
      * When set, the library also exports <code>int {startFunction}(void)</code>, which starts the runtime at once and
      * returns 0, or -1 when start failed (CFFI: {@code cffi_start_python}).
      *
@@ -275,7 +301,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
-                runtimeRequest(name), javaSourceRoots(), staticLibrary, tools, files);
+                runtimeRequest(name), javaSourceRoots(), staticLibrary, tools, files, hostProvidesSymbols,
+                List.copyOf(exportedSymbols));
         Pipeline.LibraryResult result;
         try {
             result = Pipeline.buildLibrary(request, buildLog());

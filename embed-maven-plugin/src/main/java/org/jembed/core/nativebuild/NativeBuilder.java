@@ -48,10 +48,24 @@ public final class NativeBuilder {
      * @param outputDir       where the library, its symlinks and import library go, e.g. {@code target}
      * @param staticLibrary   whether to also write the static archive {@code lib<base>.a} of the same objects
      *                        (CFFI: {@code emit_c_code}, linked into a program)
+     * @param hostProvidesSymbols whether undefined symbols are left for the host program to provide at load time
+     *                        (Lua, PostgreSQL, Redis, Apache load plugins that call into the executable): no
+     *                        {@code -z defs} on Linux, {@code -undefined dynamic_lookup} on macOS; a DLL cannot
+     * @param exportedSymbols names or patterns of symbols of user C the host looks up by name, exported besides
+     *                        the API and {@link HostExports#KNOWN}
      */
     public record Request(Toolset tools, LibraryFiles files, List<Path> glueSources, List<Path> userSources,
                           List<Path> includeDirs, List<String> compilerOptions, List<String> linkerOptions,
-                          Path objectDir, Path outputDir, boolean staticLibrary) {}
+                          Path objectDir, Path outputDir, boolean staticLibrary, boolean hostProvidesSymbols,
+                          List<String> exportedSymbols) {
+        /** A build whose host provides no symbols and looks up none but the known ones. */
+        public Request(Toolset tools, LibraryFiles files, List<Path> glueSources, List<Path> userSources,
+                       List<Path> includeDirs, List<String> compilerOptions, List<String> linkerOptions,
+                       Path objectDir, Path outputDir, boolean staticLibrary) {
+            this(tools, files, glueSources, userSources, includeDirs, compilerOptions, linkerOptions, objectDir,
+                    outputDir, staticLibrary, false, List.of());
+        }
+    }
 
     /**
      * What the build did.
@@ -98,7 +112,8 @@ public final class NativeBuilder {
         if (!request.userSources().isEmpty()) {
             List<String> userOptions = new ArrayList<>(defaults);
             userOptions.addAll(request.compilerOptions());
-            objects.addAll(compile(request, request.userSources(), userOptions, log));
+            List<File> userObjects = compile(request, request.userSources(), userOptions, log);
+            objects.addAll(exportLookedUp(request, userObjects, userOptions, log));
         }
         LinkerConfiguration link = new LinkerConfiguration();
         link.setExecutable(request.tools().compiler());
@@ -108,13 +123,14 @@ public final class NativeBuilder {
         int dot = fileName.lastIndexOf('.');
         link.setOutputFileName(fileName.substring(0, dot));
         link.setOutputFileExtension(fileName.substring(dot + 1));
-        link.setStartOptions(target.sharedLinkOptions(files, outDir).toArray(String[]::new));
+        link.setStartOptions(target.sharedLinkOptions(files, outDir, request.hostProvidesSymbols()).toArray(String[]::new));
         List<String> end = new ArrayList<>(target.systemLibraries());
         end.addAll(request.linkerOptions());
         link.setEndOptions(end.toArray(String[]::new));
         link.setExternalLibFileNames(List.of());
         CLinker linker = new CLinker();
-        linker.enableLogging(new LogAdapter(log));
+        LogAdapter linkLog = new LogAdapter(log);
+        linker.enableLogging(linkLog);
         Optional<Path> implib = files.importLibrary().map(outDir::resolve);
         try {
             linker.link(link, objects);
@@ -124,7 +140,7 @@ public final class NativeBuilder {
             if (implib.isPresent()) {
                 Files.deleteIfExists(implib.get());
             }
-            throw new NativeBuildFailure("linking " + fileName + " failed", null);
+            throw new NativeBuildFailure("linking " + fileName + " failed" + undefinedHint(linkLog.lines(), request), null);
         }
         List<Path> links = new ArrayList<>();
         for (LibraryFiles.Symlink s : files.symlinks()) {
@@ -139,6 +155,63 @@ public final class NativeBuilder {
         }
         return new Result(output, archive, implib.filter(Files::isRegularFile), List.copyOf(links),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * User C's objects, with each one that defines a name the host looks up ({@link HostExports}) replaced by the
+     * object of a wrapper that exports it. Not on Windows, where a DLL exports what is marked dllexport.
+     */
+    private static List<File> exportLookedUp(Request request, List<File> userObjects, List<String> options, BuildLog log)
+            throws NativeBuildFailure, IOException {
+        if (request.tools().target().os() == Platform.Os.WINDOWS || userObjects.size() != request.userSources().size()) {
+            return userObjects;
+        }
+        List<String> patterns = new ArrayList<>(HostExports.KNOWN);
+        patterns.addAll(request.exportedSymbols());
+        List<File> out = new ArrayList<>();
+        List<Path> wrappers = new ArrayList<>();
+        List<Integer> replaced = new ArrayList<>();
+        for (int i = 0; i < userObjects.size(); i++) {
+            java.util.Set<String> names = HostExports.defined(request.tools(), userObjects.get(i).toPath(), patterns);
+            if (names.isEmpty()) {
+                continue;
+            }
+            Path source = request.userSources().get(i);
+            String stem = source.getFileName().toString().replaceFirst("\\.c$", "");
+            Path wrapper = request.objectDir().resolveSibling("export").resolve(stem + "-jembed-export.c");
+            org.jembed.core.Outputs.write(wrapper, HostExports.wrapper(source, Files.readAllBytes(source), names));
+            log.debug("Exporting " + names + " of " + source.getFileName() + ", which its host looks up by name");
+            wrappers.add(wrapper);
+            replaced.add(i);
+        }
+        List<File> wrapped = wrappers.isEmpty() ? List.of() : compile(request, wrappers, options, log);
+        for (int i = 0; i < userObjects.size(); i++) {
+            int at = replaced.indexOf(i);
+            out.add(at >= 0 && at < wrapped.size() ? wrapped.get(at) : userObjects.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * When the linker reported an undefined symbol and the host provides none: where the symbol may come from and
+     * the pom setting that says so.
+     */
+    static String undefinedHint(List<String> linkerLines, Request request) {
+        java.util.regex.Pattern undefined = java.util.regex.Pattern.compile("undefined (?:reference|symbol)[^`'‘\"]*[`'‘\"]([^'’`\"]+)");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String line : linkerLines) {
+            java.util.regex.Matcher m = undefined.matcher(line);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        if (names.isEmpty() || request.hostProvidesSymbols()) {
+            return "";
+        }
+        return ": undefined " + String.join(", ", names) + ". If the program that loads the library provides "
+                + (names.size() == 1 ? "it" : "them") + " (Lua, PostgreSQL, Redis and Apache modules call into the"
+                + " executable that loads them), set <hostProvidesSymbols>true</hostProvidesSymbols>; if a library"
+                + " does, link it with <linkerOptions>, e.g. -lNAME";
     }
 
     /** {@code ar rcsD} (the target's): a deterministic archive (zero dates, uids and modes) of the library's objects. */
@@ -219,21 +292,27 @@ public final class NativeBuilder {
         }
     }
 
-    /** Routes the components' Plexus log to the build log. */
+    /** Routes the components' Plexus log to the build log, and keeps what the tool printed (warnings and errors). */
     private static final class LogAdapter extends AbstractLogger {
         private final BuildLog log;
+        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
         LogAdapter(BuildLog log) {
             super(Logger.LEVEL_DEBUG, "native");
             this.log = log;
         }
 
+        /** The warning and error lines so far. */
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
         @Override public void debug(String message, Throwable t) { log.debug(message); }
         // The components log each command line at info; jembed shows them with mvn -X only.
         @Override public void info(String message, Throwable t) { log.debug(message); }
-        @Override public void warn(String message, Throwable t) { log.warn(message); }
-        @Override public void error(String message, Throwable t) { log.warn(message); }
-        @Override public void fatalError(String message, Throwable t) { log.warn(message); }
+        @Override public void warn(String message, Throwable t) { lines.add(message); log.warn(message); }
+        @Override public void error(String message, Throwable t) { lines.add(message); log.warn(message); }
+        @Override public void fatalError(String message, Throwable t) { lines.add(message); log.warn(message); }
         @Override public Logger getChildLogger(String name) { return this; }
     }
 }

@@ -48,8 +48,11 @@ public final class ExportTable {
         });
     }
 
-    /** Names from {@code nm} lines {@code <value> <type> <name>}, without ELF version suffixes ({@code @@V1}). */
-    static Set<String> nmNames(String out, boolean underscored) {
+    /**
+     * Names from {@code nm} lines {@code <value> <type> <name>}, without ELF version suffixes ({@code @@V1}), and
+     * without the leading {@code _} of Mach-O C names when {@code underscored}.
+     */
+    public static Set<String> nmNames(String out, boolean underscored) {
         Set<String> names = new TreeSet<>();
         for (String line : out.split("\n")) {
             String[] parts = line.strip().split("\\s+");

@@ -90,6 +90,18 @@ public record LibraryFiles(Platform platform, String base, Optional<LibraryVersi
         };
     }
 
+    static LibraryFiles exact(Platform p, String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (!fileName.matches(BASE_NAME_PATTERN) || fileName.length() > 200 || dot <= 0 || dot == fileName.length() - 1) {
+            String fixed = fileName.replaceAll("[^A-Za-z0-9._+-]", "_");
+            throw new IllegalArgumentException("the whole file name of the library is letters, digits and '._-+' with a"
+                    + " suffix (no path), got '" + fileName + "'; e.g. '" + (fixed.contains(".") ? fixed : fixed + ".so") + "'");
+        }
+        String stem = fileName.substring(0, dot);
+        Optional<String> implib = p.os() == Platform.Os.WINDOWS ? Optional.of("lib" + stem + ".dll.a") : Optional.empty();
+        return new LibraryFiles(p, stem, Optional.empty(), fileName, fileName, List.of(), implib);
+    }
+
     /** {@code -l<base>}: how a consumer links against the library. */
     public String linkFlag() {
         return "-l" + base;

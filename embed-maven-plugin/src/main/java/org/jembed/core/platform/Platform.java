@@ -181,6 +181,16 @@ public record Platform(Os os, Arch arch) {
         return LibraryFiles.of(this, base, version);
     }
 
+    /**
+     * The files of a library whose whole file name a host fixes ({@code jstr.so}, {@code pam_java.so}): no prefix or
+     * suffix is added, the SONAME (install name, DLL name) is the same name, and there are no symbolic links.
+     *
+     * @throws IllegalArgumentException when {@code fileName} is not a plain file name
+     */
+    public LibraryFiles exactFile(String fileName) {
+        return LibraryFiles.exact(this, fileName);
+    }
+
     // ---- the "beside me" path and libjvm ----------------------------------------------------------------------
 
     /**
@@ -240,11 +250,23 @@ public record Platform(Os os, Arch arch) {
      * @param outputDir where the library and its import library are written
      */
     public List<String> sharedLinkOptions(LibraryFiles files, Path outputDir) {
+        return sharedLinkOptions(files, outputDir, false);
+    }
+
+    /**
+     * As {@link #sharedLinkOptions(LibraryFiles, Path)}; with {@code hostProvidesSymbols}, undefined symbols are left
+     * for the program that loads the library (no {@code -z defs}; {@code -undefined dynamic_lookup} on macOS). A DLL
+     * must resolve every symbol at link time: on Windows nothing changes (link the host's import library).
+     */
+    public List<String> sharedLinkOptions(LibraryFiles files, Path outputDir, boolean hostProvidesSymbols) {
         List<String> options = new ArrayList<>();
         switch (os) {
             case LINUX -> {
-                options.addAll(List.of("-shared", "-Wl,-soname," + files.linkName(), "-Wl,-rpath,$ORIGIN",
-                        "-Wl,-z,defs", "-Wl,--as-needed"));
+                options.addAll(List.of("-shared", "-Wl,-soname," + files.linkName(), "-Wl,-rpath,$ORIGIN"));
+                if (!hostProvidesSymbols) {
+                    options.add("-Wl,-z,defs");
+                }
+                options.add("-Wl,--as-needed");
             }
             case WINDOWS -> {
                 // --exclude-all-symbols: ld exports every symbol of a DLL in which nothing is dllexport'ed; never here.
@@ -254,7 +276,7 @@ public record Platform(Os os, Arch arch) {
             }
             case OSX -> {
                 options.addAll(List.of("-dynamiclib", "-Wl,-install_name,@rpath/" + files.linkName(),
-                        "-Wl,-rpath,@loader_path", "-Wl,-undefined,error"));
+                        "-Wl,-rpath,@loader_path", hostProvidesSymbols ? "-Wl,-undefined,dynamic_lookup" : "-Wl,-undefined,error"));
                 files.version().ifPresent(v -> options.addAll(List.of(
                         "-Wl,-compatibility_version," + v.major() + ".0.0", "-Wl,-current_version," + v.text())));
             }

@@ -1,0 +1,12 @@
+/* The module's Lua functions (lua_CFunction), implemented in Java: not exported, Lua gets their addresses. */
+#ifndef JSTR_LUA_H
+#define JSTR_LUA_H
+#include "jstr.h"
+
+/* digit_sum(s): the sum of the decimal digits in string s */
+int jstr_digit_sum(lua_State *L);
+/* upper(s): s in upper case (ASCII) */
+int jstr_upper(lua_State *L);
+/* info(): a table { version = LUA_VERSION_NUM, kind = type name of its argument } */
+int jstr_describe(lua_State *L);
+#endif
