@@ -40,8 +40,9 @@ import org.jembed.core.model.TypedefDecl;
  * <p>What the API reaches: the types of the exported functions' parameters and results, of the API's variables, of
  * the main header's structs' members and typedefs, and of the selected host functions and variables; through
  * typedefs, qualifiers, arrays, members held by value, function types, and one level of data pointer (a
- * {@code struct passwd *} parameter gets a view of {@code struct passwd}, whose own pointer members stay
- * {@code MemorySegment}s). Every declaration of the main header is kept.
+ * {@code struct passwd *} parameter gets a view of {@code struct passwd}); a kept struct's pointer members reach the
+ * structs the same header declares ({@code LADSPA_Descriptor}'s {@code PortRangeHints}), not further. Every
+ * declaration of the main header is kept.
  *
  * <p>Errors: a request entry without a wildcard that names nothing the headers declare (or something jembed could not
  * read, with the reason), positioned at the entry in the pom when it is written there.
@@ -225,12 +226,20 @@ public final class HostSelection {
         return new Result(model, List.copyOf(notes));
     }
 
-    /** Why a host function cannot be called from Java, if it cannot: an unsupported type passed by value. */
+    /**
+     * Why a host function cannot be called from Java, if it cannot: an unsupported type passed by value, or a type C
+     * cannot spell (an anonymous struct declared in the prototype), which neither a wrapper nor a view can name.
+     */
     private static Optional<String> notCarried(CType.Function f) {
         List<CType> types = new ArrayList<>();
         types.add(f.returnType());
         f.params().forEach(p -> types.add(p.type()));
         for (CType t : types) {
+            try {
+                t.declare("x");
+            } catch (IllegalStateException e) {
+                return Optional.of("it passes an anonymous struct, union or enum, which C cannot name outside it");
+            }
             if (t.resolved() instanceof CType.Unsupported u) {
                 return Optional.of(u.reason());
             }
@@ -248,9 +257,26 @@ public final class HostSelection {
         if (keptStructs.add(key)) {
             StructDecl s = structs.get(key);
             if (s != null) {
-                s.fields().forEach(f -> reach(f.type(), false));
+                for (org.jembed.core.model.Field f : s.fields()) {
+                    // a member's pointee too when the same header declares it: the host's own API structs
+                    // (LADSPA_Descriptor's PortRangeHints), not the C library's or another subsystem's
+                    reach(f.type(), sameHeader(f.type(), s.pos().file()));
+                }
             }
         }
+    }
+
+    /** Whether {@code type} is a data pointer to a struct (through typedefs) that {@code file} declares. */
+    private boolean sameHeader(CType type, String file) {
+        CType t = type;
+        while (t instanceof CType.Qualified q) {
+            t = q.inner();
+        }
+        if (!(t.resolved() instanceof CType.Pointer p)) {
+            return false;
+        }
+        return p.pointee().resolved() instanceof CType.StructRef r && structs.containsKey(r.key())
+                && structs.get(r.key()).pos().file().equals(file);
     }
 
     private void keepTypedef(String name) {
