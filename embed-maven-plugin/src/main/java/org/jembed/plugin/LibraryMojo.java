@@ -37,6 +37,9 @@ import org.jembed.core.platform.Toolset;
  * compatible signature, generates the bridge, freezes the classes (the project's, its runtime dependencies and
  * the jembed runtime) into the library, renders the C glue, compiles and links it with the project's own C
  * ({@code src/main/c/*.c}), and attaches the library with the platform's classifier such as {@code linux-x86_64}.
+ * With {@code <platforms>} it does so for each platform in turn, logging one line per platform; the first platform that
+ * fails fails the build, named. Another platform than the build machine's builds into <code>target/{platform}/</code>.
+ * Nothing is compiled or linked again when nothing it depends on changed (sources, headers, compiler, options).
  *
  * @since 0.1.0
  */
@@ -53,7 +56,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private File cSourceDirectory;
 
     /**
-     * Where the glue sources are generated.
+     * Where the glue sources are generated, for the build machine's platform; another platform's go to the same
+     * place below <code>target/{platform}/</code> (default
+     * <code>target/{platform}/generated-sources/jembed/c</code>).
      *
      * @since 0.1.0
      */
@@ -162,7 +167,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * The classifier of the attached library. Default: the target {@code <platform>}, <code>{os}-{arch}</code>, e.g.
-     * {@code linux-x86_64} or {@code linux-aarch_64} (os-maven-plugin's {@code os.detected.classifier} spelling).
+     * {@code linux-x86_64} or {@code linux-aarch_64} (os-maven-plugin's {@code os.detected.classifier} spelling). Only
+     * for a build of one platform: a build of several {@code <platforms>} attaches each with its platform's.
      *
      * @since 0.1.0
      */
@@ -182,7 +188,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private boolean bundle;
 
     /**
-     * Where the consumer bundle is laid out.
+     * Where the consumer bundle is laid out, for the build machine's platform; another platform's is
+     * <code>target/{platform}/dist</code> (the same place below <code>target/{platform}/</code>). The archives of all
+     * are in {@code target/}, named by their classifiers.
      *
      * @since 0.1.0
      */

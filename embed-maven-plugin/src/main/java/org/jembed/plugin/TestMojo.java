@@ -25,7 +25,9 @@ import org.jembed.core.platform.Toolset;
  * (<code>-l{name}</code>: <code>lib{name}.so</code>, its development symlink, or the Windows import library) and
  * run; a test passes when it exits 0 and, if a <code>{test}.expected</code> file is beside it, prints exactly that.
  * For a cross build ({@code <platform>}) the tests are compiled and linked, and run only under
- * {@code <testEmulator>}. Reports go to <code>target/jembed-reports/TEST-{test}.xml</code>.
+ * {@code <testEmulator>}. Reports go to <code>target/jembed-reports/TEST-{test}.xml</code>, another platform's to
+ * <code>target/{platform}/jembed-reports/</code>. With {@code <platforms>} each platform's tests are run (or only
+ * built) in turn, and the goal fails after all ran, naming each platform with failures.
  *
  * @since 0.1.0
  */
@@ -41,7 +43,8 @@ public class TestMojo extends AbstractEmbedMojo {
     private File cTestDirectory;
 
     /**
-     * Where the test reports go.
+     * Where the test reports go, for the build machine's platform; another platform's go to the same place below
+     * <code>target/{platform}/</code>.
      *
      * @since 0.1.0
      */
