@@ -92,8 +92,8 @@ public class TestMojo extends AbstractEmbedMojo {
     @Parameter
     private Map<String, String> testEmulators = new LinkedHashMap<>();
 
-    /** One platform's C tests, ready to run. */
-    private record Run(Toolset tools, LibraryFiles files, Path library, List<String> emulator, Path reports) {}
+    /** One platform's C tests, ready to run: its library, emulator (empty: none) and folders. */
+    private record Run(Toolset tools, LibraryFiles files, Path library, List<String> emulator, Path work, Path reports) {}
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -104,10 +104,9 @@ public class TestMojo extends AbstractEmbedMojo {
         List<Toolset> toolsets = toolsets();
         boolean several = toolsets.size() > 1;
         List<Platform> cross = toolsets.stream().filter(Toolset::cross).map(Toolset::target).toList();
-        PlatformValues emulators;
         List<Run> runs = new ArrayList<>();
         try {
-            emulators = PlatformValues.parse("testEmulator", testEmulator).orElse("testEmulators", testEmulators);
+            PlatformValues emulators = PlatformValues.parse("testEmulator", testEmulator).orElse("testEmulators", testEmulators);
             for (Toolset tools : toolsets) {
                 List<String> emulator = tools.cross() ? emulators.of(tools.target(), cross)
                         .map(e -> List.of(e.split("\\s+"))).orElse(List.of()) : List.of();
@@ -123,7 +122,9 @@ public class TestMojo extends AbstractEmbedMojo {
                     throw new MojoExecutionException(rel(library) + " does not exist: run the 'library' goal first (mvn"
                             + " package)");
                 }
-                runs.add(new Run(tools, files, library, emulator, layout.relocate(reportsDirectory.toPath())));
+                runs.add(new Run(tools, files, library, emulator,
+                        layout.relocate(Path.of(project.getBuild().getDirectory(), "jembed-tests")),
+                        layout.relocate(reportsDirectory.toPath())));
             }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
@@ -139,8 +140,7 @@ public class TestMojo extends AbstractEmbedMojo {
             // A cross build's programs do not get the build JDK: it cannot run on the target.
             Map<String, String> env = tools.cross() ? Map.of() : Map.of("JAVA_HOME", javaHome().toString());
             CTestRunner.Request request = new CTestRunner.Request(tools, cTestDirectory.toPath(), includes, run.library(),
-                    run.files(), layout(tools).relocate(Path.of(project.getBuild().getDirectory(), "jembed-tests")),
-                    run.reports(), env, run.emulator());
+                    run.files(), run.work(), run.reports(), env, run.emulator());
             List<CTestRunner.Outcome> outcomes;
             try {
                 outcomes = CTestRunner.run(request);
