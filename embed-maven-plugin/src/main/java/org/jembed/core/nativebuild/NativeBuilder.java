@@ -75,7 +75,7 @@ public final class NativeBuilder {
     public record Result(Path library, Optional<Path> staticLibrary, Optional<Path> importLibrary, List<Path> symlinks,
                          Duration duration, int compiled, int sources, boolean linked) {
 
-        /** What the build did, for a log line: e.g. {@code 2 of 6 C files compiled, linked} or {@code up to date}. */
+        /** What the build did, for a log line: e.g. {@code 2 of 6 C file(s) compiled, linked} or {@code up to date}. */
         public String summary() {
             if (compiled == 0 && !linked) {
                 return "up to date";
