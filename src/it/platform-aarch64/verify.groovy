@@ -25,10 +25,11 @@ assert text.contains('Built 1 C test(s) for linux-aarch_64 with aarch64-linux-gn
 assert text.contains('C tests run: 0, Failures: 0, Built only: 1') : text
 assert text.count('[WARNING] No start-up cache for linux-aarch_64: <startupCache> trains on the build JDK') == 1 : text
 assert text.count('[WARNING] No bundled runtime for linux-aarch_64: <bundleRuntime> jlinks the build JDK') == 1 : text
-assert !new File(project, 'target/dist/lib/jre').exists() && !new File(project, 'target').list().any { it.endsWith('.aot') }
+assert !new File(project, 'target/linux-aarch_64/dist/lib/jre').exists() && !new File(project, 'target/linux-aarch_64').list().any { it.endsWith('.aot') }
+assert !new File(project, 'target').list().any { it.endsWith('.aot') }
 
 // 2. An AArch64 ELF shared object, with its SONAME, and a test program for AArch64.
-File so = new File(project, "target/lib${LIB}.so")
+File so = new File(project, "target/linux-aarch_64/lib${LIB}.so")
 assert so.isFile() : "${so} was not built"
 def (int fileExit, String fileOut, String fileErr) = runCommand(['file', '-b', so.path], project)
 assert fileExit == 0 : fileErr
@@ -45,7 +46,7 @@ def (int roExit, String roOut, String roErr) = runCommand(['aarch64-linux-gnu-re
 assert roExit == 0 : roErr
 assert !roOut.contains(System.getProperty('java.home')) : 'the cross-built library records the build JDK in .rodata'
 
-File test = new File(project, 'target/jembed-tests/do_stuff_test')
+File test = new File(project, 'target/linux-aarch_64/jembed-tests/do_stuff_test')
 assert test.isFile() : "the test goal did not build ${test}"
 def (int tfExit, String tfOut, String tfErr) = runCommand(['file', '-b', test.path], project)
 assert tfOut.contains('ARM aarch64') : tfOut
@@ -67,7 +68,7 @@ assert wrongExit == 0 && wrongOut == 'result: 0\n' : "exit ${wrongExit}, stdout 
 assert wrongErr.contains("JAVA_HOME: ${wrongJdk}/lib/server/libjvm.so") : wrongErr
 assert wrongErr.contains('yet the file is there: a library for another architecture?') : wrongErr
 
-assert new File(project, "target/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
+assert new File(project, "target/linux-aarch_64/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
         'a cross build must record no build JDK'
 
 // 4. The test goal under <testEmulator>: it runs the program under qemu, which fails the test against its
@@ -86,6 +87,6 @@ File repoDir = new File(localRepositoryPath.toString(), 'com/example/my-plugin/1
 File attached = new File(repoDir, 'my-plugin-1.0-SNAPSHOT-linux-aarch_64.so')
 assert attached.isFile() : "no ${attached.name} in ${repoDir}: ${repoDir.list()}"
 assert new File(repoDir, 'my-plugin-1.0-SNAPSHOT-linux-aarch_64-dist.tar.gz').isFile() : "${repoDir.list()}"
-assert new File(project, "target/dist/lib/lib${LIB}.so").isFile()
-assert new File(project, "target/dist/lib/pkgconfig/${LIB}.pc").text.contains('Libs.private: -ldl -lpthread')
+assert new File(project, "target/linux-aarch_64/dist/lib/lib${LIB}.so").isFile()
+assert new File(project, "target/linux-aarch_64/dist/lib/pkgconfig/${LIB}.pc").text.contains('Libs.private: -ldl -lpthread')
 return true

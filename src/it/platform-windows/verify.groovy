@@ -22,9 +22,9 @@ assert text.contains('Cross-building for windows-x86_64 with x86_64-w64-mingw32-
 assert text.contains('Built 1 C test(s) for windows-x86_64 with x86_64-w64-mingw32-gcc, not run: set <testEmulator>') : text
 
 // 2. A PE DLL with its import library, exporting exactly the header's functions.
-File dll = new File(project, "target/${LIB}.dll")
-assert dll.isFile() : "${dll} was not built; target holds ${new File(project, 'target').list()}"
-assert new File(project, "target/lib${LIB}.dll.a").isFile() : 'no import library'
+File dll = new File(project, "target/windows-x86_64/${LIB}.dll")
+assert dll.isFile() : "${dll} was not built; target/windows-x86_64 holds ${new File(project, 'target/windows-x86_64').list()}"
+assert new File(project, "target/windows-x86_64/lib${LIB}.dll.a").isFile() : 'no import library'
 def (int fileExit, String fileOut, String fileErr) = runCommand(['file', '-b', dll.path], project)
 println "platform-windows: file ${dll.name}: ${fileOut.trim()}"
 assert fileOut.contains('PE32+ executable') && fileOut.contains('(DLL)') && fileOut.contains('x86-64') : fileOut
@@ -44,10 +44,10 @@ odOut.eachLine { String l ->
 }
 println "platform-windows: export table of ${dll.name}: ${exports}"
 assert exports == ['do_stuff'] : "the DLL must export exactly the header's functions; objdump -p:\n${odOut}"
-assert new File(project, "target/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
+assert new File(project, "target/windows-x86_64/generated-sources/jembed/c/${LIB}_glue.c").text.contains('.build_java_home = NULL') :
         'a cross build must record no build JDK'
 
-File exe = new File(project, 'target/jembed-tests/do_stuff_test.exe')
+File exe = new File(project, 'target/windows-x86_64/jembed-tests/do_stuff_test.exe')
 assert exe.isFile() : "the test goal did not build ${exe}"
 assert new File(exe.parentFile, "${LIB}.dll").isFile() : 'the DLL is not beside the test program'
 
@@ -78,9 +78,9 @@ assert wrongErr.contains('bin\\server\\jvm.dll') && wrongErr.contains("jembed: $
 File repoDir = new File(localRepositoryPath.toString(), 'com/example/my-plugin/1.0-SNAPSHOT')
 assert new File(repoDir, 'my-plugin-1.0-SNAPSHOT-windows-x86_64.dll').isFile() : "${repoDir.list()}"
 assert new File(repoDir, 'my-plugin-1.0-SNAPSHOT-windows-x86_64-dist.tar.gz').isFile() : "${repoDir.list()}"
-assert new File(project, "target/dist/bin/${LIB}.dll").isFile()
-assert new File(project, "target/dist/lib/lib${LIB}.dll.a").isFile()
-String cmake = new File(project, "target/dist/lib/cmake/${LIB}/${LIB}Config.cmake").text
+assert new File(project, "target/windows-x86_64/dist/bin/${LIB}.dll").isFile()
+assert new File(project, "target/windows-x86_64/dist/lib/lib${LIB}.dll.a").isFile()
+String cmake = new File(project, "target/windows-x86_64/dist/lib/cmake/${LIB}/${LIB}Config.cmake").text
 assert cmake.contains("IMPORTED_IMPLIB \"\${_${LIB}_prefix}/lib/lib${LIB}.dll.a\"") : cmake
 assert cmake.contains("IMPORTED_LOCATION \"\${_${LIB}_prefix}/bin/${LIB}.dll\"") : cmake
 return true

@@ -23,6 +23,8 @@ import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.platform.LibraryFiles;
 import org.jembed.core.platform.LibraryVersion;
 import org.jembed.core.platform.Platform;
+import org.jembed.core.platform.PlatformLayout;
+import org.jembed.core.platform.PlatformValues;
 import org.jembed.core.platform.Toolset;
 
 /** Parameters shared by the jembed goals, and the one place where their errors are worded. */
@@ -131,12 +133,33 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
      * ({@code aarch64-linux-gnu-gcc}, {@code x86_64-w64-mingw32-gcc}); the JNI headers are the build JDK's
      * {@code jni.h} with jembed's own {@code jni_md.h} for the target; the library records no build JDK, and gets no
      * start-up cache and no bundled runtime (both need a JDK of the target); the C tests are compiled and run only
-     * under {@code <testEmulator>}. See the site's Platforms page for what is tested where.
+     * under {@code <testEmulator>}. Another platform's files go to a folder of their own, <code>target/{platform}/</code>
+     * ({@code target/linux-aarch_64/libmy_plugin.so}, its {@code dist/}, {@code jembed-tests/}, glue and objects), so
+     * builds for different platforms never mix files and need no {@code clean}. When set, only this platform is built,
+     * whatever {@link #platforms} lists (e.g. one job of a CI matrix). See the site's Platforms page for what is tested
+     * where.
      *
      * @since 0.3.0
      */
     @Parameter(property = "jembed.platform")
     protected String platform;
+
+    /**
+     * The platforms to build for in one build, e.g. {@code linux-x86_64,linux-aarch_64,windows-x86_64} (pom: one
+     * {@code <platform>} element each): the library goal builds each (the build machine's into {@code target/},
+     * another into <code>target/{platform}/</code>, as for {@link #platform}) and attaches each library and bundle with
+     * its platform's classifier; the test goal runs the C tests of each where they can run (the build machine's
+     * natively, another's under its {@code <testEmulator>}, else compiled only). The generate goal reads the header
+     * for every platform and writes one set of Java views: when two platforms disagree on the Java of a declaration
+     * the API uses (a function's Java signature, a struct's size or offsets, a constant's type or value: e.g. a
+     * {@code long}, Java {@code long} on Linux but {@code int} on Windows) the build fails naming the declaration and
+     * both platforms; use a fixed-width type ({@code int32_t}, {@code int64_t}) or build such a platform on its own.
+     * Ignored when {@link #platform} is set. Unset: the build machine's platform alone.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "jembed.platforms")
+    protected List<String> platforms = new ArrayList<>();
 
     /**
      * The API header: the functions it declares are the library's exported functions.
@@ -178,7 +201,10 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     /**
      * The C compiler driver. Default: {@code gcc} for the build machine's platform, else the target's conventional
      * cross compiler ({@code aarch64-linux-gnu-gcc} for {@code linux-aarch_64}, {@code x86_64-w64-mingw32-gcc} for
-     * {@code windows-x86_64}); {@code nm}, {@code objdump} and {@code ar} are taken with the same prefix.
+     * {@code windows-x86_64}); {@code nm}, {@code objdump} and {@code ar} are taken with the same prefix. For a build
+     * of several {@link #platforms}, name the platform of each: <code>{platform}={compiler}</code> entries separated by
+     * {@code ;}, e.g. {@code osx-aarch_64=oa64-clang; linux-aarch_64=aarch64-linux-gnu-gcc-12} (a platform not named
+     * gets its default).
      *
      * @since 0.1.0
      */
@@ -278,35 +304,71 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     }
 
     /**
-     * The target platform and its tools, checked.
+     * The platforms of this build and their tools, checked, in order: {@link #platform} alone when set, else
+     * {@link #platforms}, else the build machine's platform.
      *
-     * @throws MojoFailureException when {@code <platform>} is unknown, or the compiler is missing (naming the Debian
-     *                              package of a cross compiler)
+     * @throws MojoFailureException when a platform is unknown or listed twice, {@code <compiler>} is malformed or does
+     *                              not say which platform it is for, or a compiler is missing (naming the platform,
+     *                              and the Debian package of a cross compiler)
      */
-    protected Toolset toolset() throws MojoFailureException {
+    protected List<Toolset> toolsets() throws MojoFailureException {
         Platform host;
         try {
             host = Platform.detect();
         } catch (IllegalStateException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        Platform target;
+        List<Platform> targets = new ArrayList<>();
         try {
-            target = platform == null || platform.isBlank() ? host : Platform.parse(platform);
+            if (platform != null && !platform.isBlank()) {
+                targets.add(Platform.parse(platform));
+            } else {
+                for (String p : platforms) {
+                    if (p == null || p.isBlank()) {
+                        continue;
+                    }
+                    Platform parsed = Platform.parse(p);
+                    if (targets.contains(parsed)) {
+                        throw new MojoFailureException("<platforms> (jembed.platforms) lists " + parsed + " twice");
+                    }
+                    targets.add(parsed);
+                }
+            }
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("<platform> (jembed.platform): " + e.getMessage());
+            throw new MojoFailureException((platform != null && !platform.isBlank() ? "<platform> (jembed.platform): "
+                    : "<platforms> (jembed.platforms): ") + e.getMessage());
         }
-        Toolset tools;
+        if (targets.isEmpty()) {
+            targets.add(host);
+        }
+        List<Toolset> toolsets = new ArrayList<>();
         try {
-            tools = Toolset.of(target, host, java.util.Optional.ofNullable(compiler));
+            PlatformValues compilers = PlatformValues.parse("compiler", compiler);
+            for (Platform target : targets) {
+                Toolset tools = Toolset.of(target, host, compilers.of(target, targets));
+                String missing = tools.missingCompiler().orElse(null);
+                if (missing != null) {
+                    throw new MojoFailureException(missing);
+                }
+                toolsets.add(tools);
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        String missing = tools.missingCompiler().orElse(null);
-        if (missing != null) {
-            throw new MojoFailureException(missing);
-        }
-        return tools;
+        return toolsets;
+    }
+
+    /**
+     * The target platform and its tools, checked, for a goal that builds one platform: the first of
+     * {@link #toolsets()}.
+     */
+    protected Toolset toolset() throws MojoFailureException {
+        return toolsets().get(0);
+    }
+
+    /** Where {@code tools}' platform puts its files in this project's build directory. */
+    protected PlatformLayout layout(Toolset tools) {
+        return PlatformLayout.of(tools, Path.of(project.getBuild().getDirectory()));
     }
 
     /**
@@ -344,8 +406,13 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
         return target.files(base, version);
     }
 
-    /** The header request every goal starts from. */
+    /** The header request every goal starts from, for the first platform of the build. */
     protected Pipeline.HeaderRequest headerRequest() throws MojoFailureException {
+        return headerRequest(toolset());
+    }
+
+    /** The header request for the platform of {@code tools}: the header read by its compiler. */
+    protected Pipeline.HeaderRequest headerRequest(Toolset tools) throws MojoFailureException {
         String name = libraryName();
         File h = header != null ? header : new File(project.getBasedir(), "src/main/c/" + name + ".h");
         if (!h.isFile()) {
@@ -357,7 +424,7 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
                     + " the parameter");
         }
         return new Pipeline.HeaderRequest(project.getBasedir().toPath(), h.toPath(),
-                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), toolset().compiler(),
+                includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), tools.compiler(),
                 java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions),
                 new HostRequest(hostFunctions, hostVariables, hostConstants, hostTypes,
                         java.util.Optional.ofNullable(project.getFile()).map(File::toPath)));

@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
+import org.jembed.core.BuildLog;
 import org.jembed.core.LibraryNameCheck;
 import org.jembed.core.Pipeline;
 import org.jembed.core.dist.Bundle;
@@ -27,6 +28,7 @@ import org.jembed.core.dist.RuntimeImage;
 import org.jembed.core.model.DiagnosticException;
 import org.jembed.core.nativebuild.NativeBuilder;
 import org.jembed.core.platform.LibraryFiles;
+import org.jembed.core.platform.PlatformLayout;
 import org.jembed.core.platform.Toolset;
 
 /**
@@ -35,6 +37,9 @@ import org.jembed.core.platform.Toolset;
  * compatible signature, generates the bridge, freezes the classes (the project's, its runtime dependencies and
  * the jembed runtime) into the library, renders the C glue, compiles and links it with the project's own C
  * ({@code src/main/c/*.c}), and attaches the library with the platform's classifier such as {@code linux-x86_64}.
+ * With {@code <platforms>} it does so for each platform in turn, logging one line per platform; the first platform that
+ * fails fails the build, named. Another platform than the build machine's builds into <code>target/{platform}/</code>.
+ * Nothing is compiled or linked again when nothing it depends on changed (sources, headers, compiler, options).
  *
  * @since 0.1.0
  */
@@ -51,7 +56,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private File cSourceDirectory;
 
     /**
-     * Where the glue sources are generated.
+     * Where the glue sources are generated, for the build machine's platform; another platform's go to the same
+     * place below <code>target/{platform}/</code> (default
+     * <code>target/{platform}/generated-sources/jembed/c</code>).
      *
      * @since 0.1.0
      */
@@ -186,7 +193,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
 
     /**
      * The classifier of the attached library. Default: the target {@code <platform>}, <code>{os}-{arch}</code>, e.g.
-     * {@code linux-x86_64} or {@code linux-aarch_64} (os-maven-plugin's {@code os.detected.classifier} spelling).
+     * {@code linux-x86_64} or {@code linux-aarch_64} (os-maven-plugin's {@code os.detected.classifier} spelling). Only
+     * for a build of one platform: a build of several {@code <platforms>} attaches each with its platform's.
      *
      * @since 0.1.0
      */
@@ -206,7 +214,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private boolean bundle;
 
     /**
-     * Where the consumer bundle is laid out.
+     * Where the consumer bundle is laid out, for the build machine's platform; another platform's is
+     * <code>target/{platform}/dist</code> (the same place below <code>target/{platform}/</code>). The archives of all
+     * are in {@code target/}, named by their classifiers.
      *
      * @since 0.1.0
      */
@@ -271,21 +281,20 @@ public class LibraryMojo extends AbstractEmbedMojo {
             getLog().info("Skipping the library (jembed.library.skip).");
             return;
         }
-        Pipeline.HeaderRequest header = headerRequest();
-        String name = libraryName();
-        Toolset tools = toolset();
-        LibraryFiles files = libraryFiles(tools.target());
-        Path jdk = javaHome();
-        String clash = LibraryNameCheck.collision(files.base(), libraryFileName != null ? "libraryFileName" : "libraryName",
-                tools.target(), tools.host(), jdk, project.getFile().toPath()).orElse(null);
-        if (clash != null) {
-            throw new MojoFailureException(clash);
+        List<Toolset> toolsets = toolsets();
+        boolean several = toolsets.size() > 1;
+        if (several && classifier != null) {
+            throw new MojoFailureException("<classifier> (jembed.classifier) names the one library of a build for one"
+                    + " platform; this build is for " + classifiers(toolsets) + ", each attached with its platform's"
+                    + " classifier: remove <classifier>, or build one platform (-Djembed.platform=...)");
+        }
+        if (platform != null && !platform.isBlank() && platforms.stream().anyMatch(p -> p != null && !p.isBlank())) {
+            getLog().info("Building for " + toolsets.get(0).target() + " only (<platform>), not for every one of"
+                    + " <platforms> (" + String.join(", ", platforms) + ")");
         }
         requireIdentifier("startFunction", startFunction);
         requireIdentifier("shutdownFunction", shutdownFunction);
-        if (tools.cross()) {
-            getLog().info("Cross-building for " + tools.target() + " with " + tools.compiler() + " on " + tools.host());
-        }
+        Path jdk = javaHome();
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<Path> runtime = new ArrayList<>();
         try {
@@ -298,14 +307,64 @@ public class LibraryMojo extends AbstractEmbedMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("runtime dependencies are not resolved", e);
         }
+        for (int i = 0; i < toolsets.size(); i++) {
+            Toolset tools = toolsets.get(i);
+            // A build of several platforms logs each stage once, for its first platform, then one line per platform.
+            BuildLog log = i == 0 ? buildLog() : detailsAtDebug();
+            try {
+                build(tools, several, jdk, classes, runtime, log);
+            } catch (MojoFailureException e) {
+                if (!several) {
+                    throw e;
+                }
+                throw new MojoFailureException("The library for " + tools.target() + " failed to build (this build is"
+                        + " for " + classifiers(toolsets) + "): " + e.getMessage(), e);
+            } catch (MojoExecutionException e) {
+                if (!several) {
+                    throw e;
+                }
+                throw new MojoExecutionException("The library for " + tools.target() + " failed to build: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String classifiers(List<Toolset> toolsets) {
+        return String.join(", ", toolsets.stream().map(t -> t.target().classifier()).toList());
+    }
+
+    /** The build log with its information lines at debug level: warnings and errors still show. */
+    private BuildLog detailsAtDebug() {
+        return new BuildLog() {
+            @Override public void info(String line) { getLog().debug(line); }
+            @Override public void warn(String line) { getLog().warn(line); }
+            @Override public void debug(String line) { getLog().debug(line); }
+        };
+    }
+
+    /** Builds, attaches and bundles the library of one platform, its files in that platform's own folders. */
+    private void build(Toolset tools, boolean several, Path jdk, Path classes, List<Path> runtime, BuildLog log)
+            throws MojoExecutionException, MojoFailureException {
+        Pipeline.HeaderRequest header = headerRequest(tools);
+        String name = libraryName();
+        LibraryFiles files = libraryFiles(tools.target());
+        PlatformLayout layout = layout(tools);
+        String clash = LibraryNameCheck.collision(files.base(), libraryFileName != null ? "libraryFileName" : "libraryName",
+                tools.target(), tools.host(), jdk, project.getFile().toPath()).orElse(null);
+        if (clash != null) {
+            throw new MojoFailureException(clash);
+        }
+        if (tools.cross() && !several) {
+            getLog().info("Cross-building for " + tools.target() + " with " + tools.compiler() + " on " + tools.host());
+        }
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
-                Path.of(project.getBuild().getDirectory()), generatedCDirectory.toPath(), userCSources(),
+                layout.directory(), layout.relocate(generatedCDirectory.toPath()), userCSources(),
                 jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
                 runtimeRequest(name), javaSourceRoots(), staticLibrary, tools, files, hostProvidesSymbols,
                 List.copyOf(exportedSymbols));
         Pipeline.LibraryResult result;
         try {
-            result = Pipeline.buildLibrary(request, buildLog());
+            result = Pipeline.buildLibrary(request, log);
         } catch (DiagnosticException e) {
             throw failure(e, "the bindings of " + rel(header.header()) + " do not check");
         } catch (NativeBuilder.NativeBuildFailure e) {
@@ -319,16 +378,23 @@ public class LibraryMojo extends AbstractEmbedMojo {
         built.symlinks().forEach(l -> extra.add(rel(l) + " -> " + readLink(l)));
         built.importLibrary().ifPresent(i -> extra.add("import library " + rel(i)));
         built.staticLibrary().ifPresent(a -> extra.add(rel(a).toString()));
-        getLog().info("Built " + rel(result.library()) + " for " + tools.target() + " (" + result.bindings()
-                + " exported function(s), native build " + built.duration().toMillis() + " ms)"
-                + (extra.isEmpty() ? "" : "; " + String.join(", ", extra)));
+        String line = "Built " + rel(result.library()) + " for " + tools.target()
+                + (several && tools.cross() ? " with " + tools.compiler() : "") + " (" + result.bindings()
+                + " exported function(s), native build " + built.duration().toMillis() + " ms: " + built.summary() + ")"
+                + (extra.isEmpty() ? "" : "; " + String.join(", ", extra));
         projectHelper.attachArtifact(project, tools.target().artifactExtension(), classifier, result.library().toFile());
         result.startupCache().ifPresent(c -> getLog().info("Wrote the start-up cache " + rel(c.cache()) + " ("
                 + c.bytes() / 1024 + " KiB, " + c.duration().toMillis() + " ms): ship it beside the library (the bundle does)"));
         if (!bundle) {
-            getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
-                    + rel(result.library().toAbsolutePath().getParent()) + " " + files.linkFlag());
+            getLog().info(line);
+            if (!several) {
+                getLog().info("Compile against it: cc -I" + rel(header.header().toAbsolutePath().getParent()) + " app.c -L"
+                        + rel(result.library().toAbsolutePath().getParent()) + " " + files.linkFlag());
+            }
             return;
+        }
+        if (!several) {
+            getLog().info(line);
         }
         Optional<Path> jre = Optional.empty();
         if (bundleRuntime && tools.cross()) {
@@ -339,8 +405,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
             frozen.addAll(runtime);
             try {
                 RuntimeImage.Result image = RuntimeImage.build(new RuntimeImage.Request(jdk, frozen, runtimeModules,
-                        Path.of(project.getBuild().getDirectory(), "jembed", "jre")), buildLog());
-                getLog().info((image.reused() ? "Kept" : "Linked") + " the bundled runtime "
+                        layout.directory().resolve("jembed").resolve("jre")), log);
+                log.info((image.reused() ? "Kept" : "Linked") + " the bundled runtime "
                         + rel(image.image()) + ": " + String.join(",", image.modules()) + " ("
                         + image.bytes() / (1024 * 1024) + " MiB)");
                 jre = Optional.of(image.image());
@@ -349,7 +415,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
             }
         }
         if (jre.isPresent() && result.startupCache().isPresent()) {
-            getLog().info("The start-up cache is not bundled: the library uses it only with the build JDK's libjvm,"
+            log.info("The start-up cache is not bundled: the library uses it only with the build JDK's libjvm,"
                     + " and the bundle brings its own runtime (jre/ beside the library, with its own CDS archive)");
         }
         String base = project.getArtifactId() + "-" + project.getVersion() + "-" + classifier + "-dist";
@@ -358,7 +424,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
             dist = Bundle.write(new Bundle.Request(name, project.getVersion(),
                     Optional.ofNullable(project.getDescription()).orElse(files.file() + ", a jembed library"),
                     header.header(), files, result.library(), built.importLibrary(), built.staticLibrary(), jre,
-                    result.startupCache().map(c -> c.cache()), distDirectory.toPath(),
+                    result.startupCache().map(c -> c.cache()), layout.relocate(distDirectory.toPath()),
                     Path.of(project.getBuild().getDirectory(), base + ".tar.gz"), timestamp(),
                     project.getArtifactId() + "-" + project.getVersion()));
         } catch (IOException e) {
@@ -366,6 +432,10 @@ public class LibraryMojo extends AbstractEmbedMojo {
         }
         projectHelper.attachArtifact(project, "tar.gz", classifier + "-dist", dist.archive().toFile());
         Path dir = rel(dist.directory());
+        if (several) {
+            getLog().info(line + "; bundle " + dir + ", " + rel(dist.archive()));
+            return;
+        }
         getLog().info("Wrote " + dir + " and " + rel(dist.archive()) + " (include/, lib/, pkg-config, CMake package)");
         getLog().info("Compile against it: cc app.c $(PKG_CONFIG_PATH=" + dir + "/lib/pkgconfig pkg-config --cflags --libs "
                 + name + ")  |  CMake: find_package(" + name + ") with -D" + name + "_DIR=" + dir + "/lib/cmake/" + name

@@ -61,7 +61,7 @@ public final class Bundle {
      * @param runtime       a Java runtime image to put at {@code jre/} beside the library, if built
      * @param startupCache  the library's start-up cache ({@code lib<name>.<hash>.aot}), to put beside the library
      *                      when there is no bundled runtime (the library uses it only with the build JDK's libjvm)
-     * @param directory     where to lay the bundle out, e.g. {@code target/dist} (emptied first)
+     * @param directory     where to lay the bundle out, e.g. {@code target/dist} (what is not the bundle's is removed)
      * @param archive       the {@code tar.gz} to write
      * @param timestamp     the modification time of every archive entry ({@code project.build.outputTimestamp})
      * @param topDirectory  the archive's single top folder, e.g. {@code my-plugin-1.0-SNAPSHOT}
@@ -97,20 +97,76 @@ public final class Bundle {
      *                     own folder (which the bundle could not carry with the same {@code #include} line)
      */
     public static Result write(Request r) throws IOException {
+        // Laid out afresh beside the bundle, then only what changed is copied over and only a changed archive is
+        // replaced: an unchanged build leaves the bundle's files and the archive as they were, times included.
+        Path staging = r.directory().resolveSibling("." + r.directory().getFileName() + ".new");
         try {
-            return layOut(r);
+            deleteTree(staging);
+            List<Path> headers = layOut(r, staging);
+            sync(staging, r.directory());
+            deleteTree(staging);
+            Path packed = r.archive().resolveSibling("." + r.archive().getFileName() + ".new");
+            pack(r.directory(), r.topDirectory(), packed, r.timestamp());
+            if (Files.isRegularFile(r.archive()) && Files.mismatch(packed, r.archive()) == -1) {
+                Files.delete(packed);
+            } else {
+                Files.move(packed, r.archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new Result(r.directory(), r.archive(), headers);
         } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            Files.deleteIfExists(r.archive().resolveSibling("." + r.archive().getFileName() + ".new"));
             deleteTree(r.directory());
             Files.deleteIfExists(r.archive());
             throw e;
         }
     }
 
-    private static Result layOut(Request r) throws IOException {
-        deleteTree(r.directory());
-        Path include = Files.createDirectories(r.directory().resolve("include"));
-        Path lib = Files.createDirectories(r.directory().resolve("lib"));
-        Path libraryDir = Files.createDirectories(r.directory().resolve(libraryFolder(r.files())));
+    /**
+     * Makes {@code to} hold exactly what {@code from} holds: a file with other bytes or permissions, or a link to
+     * elsewhere, is replaced; what {@code from} lacks is removed; the rest is left alone.
+     */
+    static void sync(Path from, Path to) throws IOException {
+        Set<Path> wanted = new java.util.HashSet<>();
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(from)) {
+            sources = walk.sorted(Comparator.comparing(p -> from.relativize(p).toString())).toList();
+        }
+        for (Path p : sources) {
+            Path target = to.resolve(from.relativize(p).toString());
+            wanted.add(target);
+            if (Files.isSymbolicLink(p)) {
+                Path link = Files.readSymbolicLink(p);
+                if (!Files.isSymbolicLink(target) || !Files.readSymbolicLink(target).equals(link)) {
+                    deleteTree(target);
+                    Files.createSymbolicLink(target, link);
+                }
+            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(target);
+                    Files.createDirectories(target);
+                }
+            } else if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.mismatch(p, target) != -1
+                    || executable(p) != executable(target)) {
+                deleteTree(target);
+                Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        List<Path> present;
+        try (Stream<Path> walk = Files.walk(to)) {
+            present = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : present) {
+            if (!wanted.contains(p)) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static List<Path> layOut(Request r, Path directory) throws IOException {
+        Path include = Files.createDirectories(directory.resolve("include"));
+        Path lib = Files.createDirectories(directory.resolve("lib"));
+        Path libraryDir = Files.createDirectories(directory.resolve(libraryFolder(r.files())));
         List<Path> headers = copyHeaders(r.header(), include);
         Files.copy(r.library(), libraryDir.resolve(r.files().file()), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.COPY_ATTRIBUTES);
@@ -134,8 +190,7 @@ public final class Bundle {
         Path cmake = Files.createDirectories(lib.resolve("cmake").resolve(r.name()));
         Files.writeString(cmake.resolve(r.name() + "Config.cmake"), cmakeConfig(r));
         Files.writeString(cmake.resolve(r.name() + "ConfigVersion.cmake"), cmakeVersionFile(cmakeVersion(r.version())));
-        pack(r.directory(), r.topDirectory(), r.archive(), r.timestamp());
-        return new Result(r.directory(), r.archive(), headers);
+        return headers;
     }
 
     /** The numeric part of a Maven version, for CMake: {@code 1.2.3-SNAPSHOT} → {@code 1.2.3}; {@code 0} if none. */

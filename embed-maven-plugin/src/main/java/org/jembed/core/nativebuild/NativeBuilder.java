@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.codehaus.mojo.natives.NativeBuildException;
 import org.codehaus.mojo.natives.c.CCompiler;
 import org.codehaus.mojo.natives.c.CLinker;
@@ -29,8 +32,12 @@ import org.jembed.core.platform.Toolset;
  * The native build stage: compiles the glue, the runtime helper and the user's C, and links the shared library
  * of the target platform ({@code lib<name>.so}, {@code <name>.dll}, {@code lib<name>.dylib}: {@link LibraryFiles}) with
  * the target's link options ({@link Platform#sharedLinkOptions}), through the compiler and linker components of MojoHaus native-maven-plugin
- * ({@code maven-native-generic-c} 1.0.0). Those components skip objects that are newer than their sources
- * and headers; generated files are rewritten only on change, so an unchanged library is not rebuilt.
+ * ({@code maven-native-generic-c} 1.0.0). The compiler component skips objects that are newer than their sources
+ * and headers, and generated files are rewritten only on change; a {@link BuildStamp} in the object directory adds
+ * what times do not show (compiler, options, include path, jembed's version: objects made otherwise are removed
+ * first), and a second one makes the link run only when an object, an option or an output changed. An unchanged
+ * library is neither recompiled nor relinked. The object directory must be the target platform's own
+ * ({@link org.jembed.core.platform.PlatformLayout}).
  */
 public final class NativeBuilder {
 
@@ -75,9 +82,21 @@ public final class NativeBuilder {
      * @param importLibrary the import library for consumers (Windows: {@code lib<base>.dll.a}), when the target has one
      * @param symlinks      the symbolic links made beside the library (versioned names), in creation order
      * @param duration      wall-clock time of compile and link
+     * @param compiled      how many C files were compiled (the others' objects were up to date)
+     * @param sources       how many C files the library has
+     * @param linked        whether the library was linked (false: it, its inputs and its options were unchanged)
      */
     public record Result(Path library, Optional<Path> staticLibrary, Optional<Path> importLibrary, List<Path> symlinks,
-                         Duration duration) {}
+                         Duration duration, int compiled, int sources, boolean linked) {
+
+        /** What the build did, for a log line: e.g. {@code 2 of 6 C file(s) compiled, linked} or {@code up to date}. */
+        public String summary() {
+            if (compiled == 0 && !linked) {
+                return "up to date";
+            }
+            return compiled + " of " + sources + " C file(s) compiled, " + (linked ? "linked" : "not relinked");
+        }
+    }
 
     /**
      * jembed's compile defaults on every platform: GNU C11, optimised, debug info, warnings on; then the target's own
@@ -108,13 +127,23 @@ public final class NativeBuilder {
         List<String> glueOptions = new ArrayList<>(defaults);
         glueOptions.add("-Werror");
         glueOptions.addAll(request.compilerOptions());
+        List<String> userOptions = new ArrayList<>(defaults);
+        userOptions.addAll(request.compilerOptions());
+        // Objects made by another compiler or with other options are stale whatever their times say.
+        Path compileStamp = request.objectDir().resolve(COMPILE_STAMP);
+        BuildStamp compileKey = compileStamp(request, glueOptions, userOptions);
+        if (!compileKey.matches(compileStamp)) {
+            removeObjects(request.objectDir());
+        }
+        Map<String, String> before = objectStates(request.objectDir());
         objects.addAll(compile(request, request.glueSources(), glueOptions, log));
         if (!request.userSources().isEmpty()) {
-            List<String> userOptions = new ArrayList<>(defaults);
-            userOptions.addAll(request.compilerOptions());
             List<File> userObjects = compile(request, request.userSources(), userOptions, log);
             objects.addAll(exportLookedUp(request, userObjects, userOptions, log));
         }
+        compileKey.write(compileStamp);
+        int compiled = (int) objects.stream()
+                .filter(o -> !BuildStamp.state(o.toPath()).equals(before.get(o.getName()))).count();
         LinkerConfiguration link = new LinkerConfiguration();
         link.setExecutable(request.tools().compiler());
         link.setWorkingDirectory(request.objectDir().toFile());
@@ -132,29 +161,93 @@ public final class NativeBuilder {
         LogAdapter linkLog = new LogAdapter(log);
         linker.enableLogging(linkLog);
         Optional<Path> implib = files.importLibrary().map(outDir::resolve);
-        try {
-            linker.link(link, objects);
-        } catch (NativeBuildException e) {
-            // nothing half-written: a consumer must not find a library that failed to link
-            Files.deleteIfExists(output);
-            if (implib.isPresent()) {
-                Files.deleteIfExists(implib.get());
+        Optional<Path> archive = request.staticLibrary() ? Optional.of(outDir.resolve(files.staticLibrary()))
+                : Optional.empty();
+        List<Path> made = new ArrayList<>(List.of(output));
+        implib.ifPresent(made::add);
+        archive.ifPresent(made::add);
+        // The linker component links every time: relink only when an input, an option or an output changed.
+        Path linkStamp = request.objectDir().resolve(LINK_STAMP);
+        boolean linked = !linkStamp(link, objects, made).matches(linkStamp);
+        if (linked) {
+            Files.deleteIfExists(linkStamp);
+            try {
+                linker.link(link, objects);
+            } catch (NativeBuildException e) {
+                // nothing half-written: a consumer must not find a library that failed to link
+                Files.deleteIfExists(output);
+                if (implib.isPresent()) {
+                    Files.deleteIfExists(implib.get());
+                }
+                throw new NativeBuildFailure("linking " + fileName + " failed" + undefinedHint(linkLog.lines(), request),
+                        null);
             }
-            throw new NativeBuildFailure("linking " + fileName + " failed" + undefinedHint(linkLog.lines(), request), null);
+            if (archive.isPresent()) {
+                archive(request.tools(), archive.get(), objects, request.objectDir(), log);
+            }
+            linkStamp(link, objects, made).write(linkStamp);
         }
         List<Path> links = new ArrayList<>();
         for (LibraryFiles.Symlink s : files.symlinks()) {
             Path linkPath = outDir.resolve(s.name());
-            Files.deleteIfExists(linkPath);
-            links.add(Files.createSymbolicLink(linkPath, Path.of(s.target())));
-        }
-        Optional<Path> archive = Optional.empty();
-        if (request.staticLibrary()) {
-            archive = Optional.of(outDir.resolve(files.staticLibrary()));
-            archive(request.tools(), archive.get(), objects, request.objectDir(), log);
+            if (!Files.isSymbolicLink(linkPath) || !Files.readSymbolicLink(linkPath).equals(Path.of(s.target()))) {
+                Files.deleteIfExists(linkPath);
+                Files.createSymbolicLink(linkPath, Path.of(s.target()));
+            }
+            links.add(linkPath);
         }
         return new Result(output, archive, implib.filter(Files::isRegularFile), List.copyOf(links),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), compiled, objects.size(), linked);
+    }
+
+    /** The stamp file of the objects in the object directory: what they were compiled with. */
+    static final String COMPILE_STAMP = "compile.stamp";
+
+    /** The stamp file of the link, in the object directory: the link's command line and its inputs' and outputs' states. */
+    static final String LINK_STAMP = "link.stamp";
+
+    private static BuildStamp compileStamp(Request request, List<String> glueOptions, List<String> userOptions) {
+        List<String> lines = new ArrayList<>();
+        lines.add("target " + request.tools().target());
+        glueOptions.forEach(o -> lines.add("glue-option " + o));
+        userOptions.forEach(o -> lines.add("user-option " + o));
+        request.includeDirs().forEach(d -> lines.add("include " + d.toAbsolutePath()));
+        return BuildStamp.of(request.tools().compiler(), lines);
+    }
+
+    private static BuildStamp linkStamp(LinkerConfiguration link, List<File> objects, List<Path> outputs) {
+        List<String> lines = new ArrayList<>();
+        lines.add("output " + link.getOutputFile().getAbsolutePath());
+        for (String o : link.getStartOptions()) {
+            lines.add("start-option " + o);
+        }
+        for (String o : link.getEndOptions()) {
+            lines.add("end-option " + o);
+        }
+        return BuildStamp.of(link.getExecutable(), lines)
+                .withStates("object", objects.stream().map(File::toPath).toList())
+                .withStates("made", outputs);
+    }
+
+    /** Removes the objects and stamps of {@code objectDir}, so that everything is compiled and linked again. */
+    private static void removeObjects(Path objectDir) throws IOException {
+        try (Stream<Path> list = Files.list(objectDir)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (name.endsWith(".o") || name.endsWith(".stamp"))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> objectStates(Path objectDir) throws IOException {
+        Map<String, String> states = new HashMap<>();
+        try (Stream<Path> list = Files.list(objectDir)) {
+            list.filter(p -> p.getFileName().toString().endsWith(".o"))
+                    .forEach(p -> states.put(p.getFileName().toString(), BuildStamp.state(p)));
+        }
+        return states;
     }
 
     /**

@@ -141,4 +141,36 @@ class BundleTest {
         }
         return dir;
     }
+
+    @Test
+    void anUnchangedBundleIsLeftAsItWasAndAChangedOneOnlyWhereItChanged(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("g.h"), "int f(void);\n");
+        Files.write(tmp.resolve("libgreeter.so"), new byte[] {0x7f, 'E', 'L', 'F'});
+        Path dist = tmp.resolve("dist");
+        Path archive = tmp.resolve("g.tar.gz");
+        var r = new Bundle.Request("greeter", "2.3", "Greets.", tmp.resolve("g.h"),
+                Platform.LINUX_X86_64.files("greeter", Optional.empty()), tmp.resolve("libgreeter.so"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), dist, archive, Instant.EPOCH, "greeter-2.3");
+        Bundle.write(r);
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Path header = dist.resolve("include/g.h");
+        Path pc = dist.resolve("lib/pkgconfig/greeter.pc");
+        for (Path p : List.of(header, pc, archive)) {
+            Files.setLastModifiedTime(p, old);
+        }
+        Files.writeString(dist.resolve("lib/stale.txt"), "from an earlier build");
+
+        Bundle.write(r);
+        assertEquals(old, Files.getLastModifiedTime(header), "an unchanged header is not copied again");
+        assertEquals(old, Files.getLastModifiedTime(pc), "an unchanged pkg-config file is not rewritten");
+        assertEquals(old, Files.getLastModifiedTime(archive), "an archive of the same bytes is not replaced");
+        assertTrue(Files.notExists(dist.resolve("lib/stale.txt")), "what is not the bundle's is removed");
+        assertTrue(Files.notExists(tmp.resolve(".dist.new")) && Files.notExists(tmp.resolve(".g.tar.gz.new")));
+
+        Files.writeString(tmp.resolve("g.h"), "int f(void);\nint g(void);\n");
+        Bundle.write(r);
+        assertEquals("int f(void);\nint g(void);\n", Files.readString(header));
+        assertEquals(old, Files.getLastModifiedTime(pc));
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(old) > 0, "the archive holds the new header");
+    }
 }
