@@ -439,11 +439,14 @@ public final class Pipeline {
         Path cDir = request.generatedCDir();
         Path glueFile = cDir.resolve(request.libraryName() + "_glue.c");
         Path frozenFile = cDir.resolve(request.libraryName() + "_frozen.c");
-        Outputs.write(glueFile, glue.renderGlue(model, internal,
-                hr.internalHeader().map(p -> p.getFileName().toString()), checked.bindings(), lib));
+        Outputs.write(glueFile, glue.renderGlue(model, checked.bindings(), lib));
         Path userHeader = cDir.resolve("jembed.h");
         Outputs.write(userHeader, glue.renderUserHeader(model.headerName(), request.libraryName()));
         Outputs.write(frozenFile, glue.renderFrozen(lib));
+        Outputs.write(cDir.resolve("jembed_includes.h"), glue.renderIncludes(model.headerName(),
+                hr.internalHeader().map(p -> p.getFileName().toString())));
+        Path hostFile = cDir.resolve(request.libraryName() + "_host.c");
+        Outputs.write(hostFile, glue.renderHost(model, internal));
         List<Path> sources = new ArrayList<>(List.of(glueFile, frozenFile));
         for (String file : RUNTIME_FILES) {
             Outputs.write(cDir.resolve(file), Templates.resource(file));
@@ -464,7 +467,8 @@ public final class Pipeline {
         compilerOptions.addAll(request.compilerOptions());
         NativeBuilder.Result built = NativeBuilder.build(new NativeBuilder.Request(tools, request.files(),
                 sources, request.userCSources(), includes, compilerOptions, request.linkerOptions(), work.resolve("obj"),
-                request.buildDir(), request.staticLibrary(), request.hostProvidesSymbols(), request.exportedSymbols()), log);
+                request.buildDir(), request.staticLibrary(), request.hostProvidesSymbols(), request.exportedSymbols(),
+                List.of(hostFile)), log);
         Path library = built.library();
         requireExportedVariables(model, tools, library, hr.baseDir(), log);
         requireExportedSymbols(request.exportedSymbols(), tools, library, hr, log);

@@ -151,21 +151,12 @@ public final class GlueRenderer {
     /**
      * The glue C file ({@code <name>_glue.c}).
      *
-     * @param model          the API header
-     * @param internal       the internal header's model, if the project has one
-     * @param internalHeader the internal header's file name, as user C includes it
-     * @param bindings       exported and internal bindings, in bridge order
-     * @param lib            the library
+     * @param model    the API header
+     * @param bindings exported and internal bindings, in bridge order
+     * @param lib      the library
      */
-    public String renderGlue(ApiModel model, Optional<ApiModel> internal, Optional<String> internalHeader,
-                             List<Binding> bindings, Library lib) {
+    public String renderGlue(ApiModel model, List<Binding> bindings, Library lib) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("internalHeader", internalHeader.orElse(""));
-        List<SymbolTable.BitField> bitFields = bitFields(model);
-        List<SymbolTable.Entry> entries = SymbolTable.entries(model, internal, bitFields);
-        v.put("symbols", entries.stream().map(SymbolTable.Entry::address).toList());
-        v.put("wrappers", hostWrappers(entries));
-        v.put("bitFieldAccessors", bitFieldAccessors(bitFields, model));
         v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
         v.put("libraryName", lib.libraryName());
         v.put("bridgeClass", lib.bridgeClass());
@@ -187,6 +178,40 @@ public final class GlueRenderer {
         v.put("trustEnvironment", lib.runtime().trustEnvironment() ? 1 : 0);
         v.put("dispatch", lib.runtime().dispatch().cConstant());
         return restoreLines(templates.render("glue.c.vm", v), lib.libraryName() + "_glue.c");
+    }
+
+    /**
+     * The host C file ({@code <name>_host.c}): the wrappers of the host's macros and {@code static} functions Java
+     * calls, the bit-field accessors of the views, and the symbol table generated Java reads ({@link SymbolTable}).
+     * It is compiled without {@code -Werror}: the host's headers and macros expand there.
+     *
+     * @param model          the API header
+     * @param internal       the internal header's model, if the project has one
+     */
+    public String renderHost(ApiModel model, Optional<ApiModel> internal) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
+        List<SymbolTable.BitField> bitFields = bitFields(model);
+        List<SymbolTable.Entry> entries = SymbolTable.entries(model, internal, bitFields);
+        v.put("symbols", entries.stream().map(SymbolTable.Entry::address).toList());
+        v.put("wrappers", hostWrappers(entries));
+        v.put("bitFieldAccessors", bitFieldAccessors(bitFields, model));
+        return templates.render("host.c.vm", v);
+    }
+
+    /**
+     * {@code jembed_includes.h}: the API header and the internal header, which the glue and the host file include
+     * through it, as a system header ({@code #pragma GCC system_header}, which Clang honours too): warnings in the
+     * host's headers are the host's, not the glue's, which is compiled with {@code -Werror}.
+     *
+     * @param headerName     the API header's name
+     * @param internalHeader the internal header's file name, if any
+     */
+    public String renderIncludes(String headerName, Optional<String> internalHeader) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("headerName", headerName.substring(headerName.lastIndexOf('/') + 1));
+        v.put("internalHeader", internalHeader.orElse(""));
+        return templates.render("jembed_includes.h.vm", v);
     }
 
     /**
@@ -328,7 +353,10 @@ public final class GlueRenderer {
             }
             String wrapper = SymbolTable.wrapperName(f.name());
             String definition = new CType.Function(f.type().returnType(), named, false).declare(wrapper);
-            String call = f.name() + "(" + String.join(", ", args) + ")";
+            // a static function's name in parentheses: a function-like macro of the same name (GLib's g_steal_pointer,
+            // Ruby's inline functions) is not expanded, the function is called
+            boolean macro = f.kind() == org.jembed.core.model.HostFunction.Kind.MACRO;
+            String call = (macro ? f.name() : "(" + f.name() + ")") + "(" + String.join(", ", args) + ")";
             boolean isVoid = f.type().returnType().resolved() instanceof CType.Void;
             out.add("/* " + (f.kind() == org.jembed.core.model.HostFunction.Kind.MACRO ? "the macro " : "the static function ")
                     + f.name() + " (" + f.pos() + "), for Java */\n"

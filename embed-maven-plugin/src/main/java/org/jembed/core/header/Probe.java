@@ -255,7 +255,10 @@ public final class Probe {
                     SourcePos pos = new SourcePos(m.group(1), Integer.parseInt(m.group(2)),
                             m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
                     if (warning) {
-                        warnings.add(new Diagnostic(pos, Diagnostic.Severity.WARNING, m.group(5)));
+                        // the API header's own warnings; those of the host's headers are the host's business
+                        if (pos.file().equals(request.headerName())) {
+                            warnings.add(new Diagnostic(pos, Diagnostic.Severity.WARNING, m.group(5)));
+                        }
                     } else {
                         headerErrors.add(Diagnostic.error(pos, m.group(5)));
                     }

@@ -60,17 +60,19 @@ public final class NativeBuilder {
      *                        {@code -z defs} on Linux, {@code -undefined dynamic_lookup} on macOS; a DLL cannot
      * @param exportedSymbols names or patterns of symbols of user C the host looks up by name, exported besides
      *                        the API and {@link HostExports#KNOWN}
+     * @param hostSources     generated C where the host's headers and macros expand ({@code <name>_host.c}):
+     *                        compiled with the warnings of user C, without {@code -Werror}
      */
     public record Request(Toolset tools, LibraryFiles files, List<Path> glueSources, List<Path> userSources,
                           List<Path> includeDirs, List<String> compilerOptions, List<String> linkerOptions,
                           Path objectDir, Path outputDir, boolean staticLibrary, boolean hostProvidesSymbols,
-                          List<String> exportedSymbols) {
+                          List<String> exportedSymbols, List<Path> hostSources) {
         /** A build whose host provides no symbols and looks up none but the known ones. */
         public Request(Toolset tools, LibraryFiles files, List<Path> glueSources, List<Path> userSources,
                        List<Path> includeDirs, List<String> compilerOptions, List<String> linkerOptions,
                        Path objectDir, Path outputDir, boolean staticLibrary) {
             this(tools, files, glueSources, userSources, includeDirs, compilerOptions, linkerOptions, objectDir,
-                    outputDir, staticLibrary, false, List.of());
+                    outputDir, staticLibrary, false, List.of(), List.of());
         }
     }
 
@@ -137,6 +139,9 @@ public final class NativeBuilder {
         }
         Map<String, String> before = objectStates(request.objectDir());
         objects.addAll(compile(request, request.glueSources(), glueOptions, log));
+        if (!request.hostSources().isEmpty()) {
+            objects.addAll(compile(request, request.hostSources(), userOptions, log));
+        }
         if (!request.userSources().isEmpty()) {
             List<File> userObjects = compile(request, request.userSources(), userOptions, log);
             objects.addAll(exportLookedUp(request, userObjects, userOptions, log));
