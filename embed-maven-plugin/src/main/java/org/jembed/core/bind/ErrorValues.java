@@ -22,6 +22,21 @@ public final class ErrorValues {
     public static Binding.ErrorValue parse(String text, CType returnType, ApiModel model) {
         CType t = returnType.resolved();
         String type = returnType.cName();
+        if ((t instanceof CType.EnumRef || t instanceof CType.Prim p && p.kind() != PrimKind.FLOAT
+                && p.kind() != PrimKind.DOUBLE && p.kind() != PrimKind.LONG_DOUBLE) && text.matches("[A-Za-z_][A-Za-z_0-9]*")
+                && !text.equals("true") && !text.equals("false")) {
+            // a name: an enumerator or an integer constant the headers define (NSS_STATUS_UNAVAIL, PAM_AUTH_ERR,
+            // REDISMODULE_ERR), which the glue names as C does
+            boolean known = model.enums().stream().flatMap(e -> e.values().stream()).anyMatch(en -> en.name().equals(text))
+                    || model.constants().stream().anyMatch(c -> c.name().equals(text)
+                            && c.value() instanceof org.jembed.core.model.ConstantDecl.IntValue);
+            if (known) {
+                return new Binding.ErrorValue("((" + type + ")(" + text + "))", text);
+            }
+            throw new IllegalArgumentException("'" + text + "' is no enumerator or integer constant of the headers jembed"
+                    + " read; write its value, or list the macro in <hostConstants> (e.g. <hostConstant>" + text
+                    + "</hostConstant>)");
+        }
         if (t instanceof CType.Void) {
             throw new IllegalArgumentException("a void function has no error value; remove 'error'");
         }

@@ -18,8 +18,9 @@ import org.jembed.core.model.ViewNames;
 /**
  * The Java class of each header's symbols: {@code plugin.h} is {@code plugin_h}, {@code /usr/include/lua5.4/lua.h}
  * is {@code lua_h} (jextract's convention). A declaration's constants, enumerators, variables and downcalls go into
- * the class of the header that declares it. Two headers of the same name in different folders, or a header class
- * named like a struct view, take their folder's name in front ({@code server_fmgr_h}), until the names differ.
+ * the class of the header that declares it. Of two headers of the same name in different folders, the API header or
+ * else the one with the shorter path keeps the name and the other takes its folder's name in front
+ * ({@code cpython_longobject_h}), until the names differ; so does a header class named like a struct view.
  *
  * @param classes   header file, as the preprocessor names it, to simple class name
  * @param hostFiles the included headers that contribute something, in first-use order
@@ -67,11 +68,12 @@ public record HeaderClasses(Map<String, String> classes, List<String> hostFiles)
             for (var e : byName.entrySet()) {
                 boolean withView = taken.contains(e.getKey());
                 if (e.getValue().size() > 1 || withView) {
-                    for (String f : e.getValue()) {
-                        // the API header keeps its plain name; the others move apart
-                        if (f.equals(model.headerName()) && !withView) {
-                            continue;
-                        }
+                    // the API header, else the shortest path (Python's longobject.h before cpython/longobject.h),
+                    // keeps its name; the others move apart
+                    List<String> clashing = new ArrayList<>(e.getValue());
+                    clashing.sort(java.util.Comparator.comparing((String f) -> !f.equals(model.headerName()))
+                            .thenComparingInt(String::length).thenComparing(f -> f));
+                    for (String f : withView ? clashing : clashing.subList(1, clashing.size())) {
                         if (depth.get(f) < folders(f).size()) {
                             depth.merge(f, 1, Integer::sum);
                             clash = true;

@@ -133,8 +133,11 @@ public final class HostSelection {
         Set<String> declaredFunctions = new LinkedHashSet<>();
         Map<String, MacroDecl> objectMacros = new LinkedHashMap<>();
         host.macros().stream().filter(m -> !m.functionLike()).forEach(m -> objectMacros.put(m.name(), m));
+        Set<String> exported = new LinkedHashSet<>();
+        parsed.functions().forEach(f -> exported.add(f.name()));
         for (HostFunction f : host.functions()) {
-            if (own(f.pos()) || !functions.matches(f.name())) {
+            // a host header may declare the plugin's own entry point (lv2.h: lv2_descriptor): it is the API's
+            if (own(f.pos()) || exported.contains(f.name()) || !functions.matches(f.name())) {
                 continue;
             }
             declaredFunctions.add(f.name());
