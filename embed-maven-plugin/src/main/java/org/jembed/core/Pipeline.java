@@ -239,14 +239,8 @@ public final class Pipeline {
             throw new DiagnosticException(unique(diagnostics));
         }
         diagnostics.addAll(parsed.warnings());
-        HostSelection.Result selected;
-        try {
-            selected = HostSelection.select(parsed.model(), request.host(), internal
-                    ? Set.of(relativize(request.baseDir(), request.header()).toString()) : Set.of());
-        } catch (DiagnosticException e) {
-            diagnostics.addAll(e.diagnostics());
-            throw new DiagnosticException(unique(diagnostics));
-        }
+        HostSelection.Result selected = HostSelection.select(parsed.model(), request.host(), internal
+                ? Set.of(relativize(request.baseDir(), request.header()).toString()) : Set.of());
         diagnostics.addAll(selected.notes());
         Probe.Request probeRequest = new Probe.Request(request.compiler(), request.baseDir(), pp.mainFileName(),
                 includeDirs, request.compilerOptions());
@@ -278,9 +272,8 @@ public final class Pipeline {
                         + probed.uncompiled().get(f.name()) + ")"));
             }
         }
-        List<Diagnostic> refusals = HostSelection.refusals(refused, request.host());
-        diagnostics.addAll(refusals);
-        if (refusals.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+        diagnostics.addAll(HostSelection.refusals(refused, request.host()));
+        if (diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
             throw new DiagnosticException(unique(diagnostics));
         }
         ApiModel model = probed.model();

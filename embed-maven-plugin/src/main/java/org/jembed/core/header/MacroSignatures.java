@@ -23,6 +23,7 @@ import org.jembed.core.header.CDeclParser.CastExprContext;
 import org.jembed.core.header.CDeclParser.CommaExpressionContext;
 import org.jembed.core.header.CDeclParser.ConditionalExprContext;
 import org.jembed.core.header.CDeclParser.LogicalExprContext;
+import org.jembed.core.header.CDeclParser.MemberSuffixContext;
 import org.jembed.core.header.CDeclParser.NameContext;
 import org.jembed.core.header.CDeclParser.ParenExprContext;
 import org.jembed.core.header.CDeclParser.PostfixExprContext;
@@ -49,6 +50,7 @@ import org.jembed.core.model.TypedefDecl;
  *       is a {@code lua_State *});</li>
  *   <li>the operand of a cast: the cast's type;</li>
  *   <li>an operand of an arithmetic, comparison or logical operator: {@code int} (C's promoted type);</li>
+ *   <li>the left of {@code ->member}: a pointer to the one struct of the headers with a member of that name;</li>
  * </ol>
  * The result type is the compiler's: {@link Probe} compiles each wrapper with {@code __typeof__} of the expansion
  * and classifies it. A macro whose expansion is no expression (a statement, {@code do ... while (0)}), that uses a
@@ -178,8 +180,25 @@ public final class MacroSignatures {
         private final Map<String, CType.Function> functions = new HashMap<>();
         private final Set<String> objects = new HashSet<>();
         private final Set<String> typeNames = new HashSet<>();
+        private final Map<String, List<CType>> structsByMember = new HashMap<>();
 
         Context(ApiModel parsed) {
+            Map<String, String> typedefNames = new HashMap<>();
+            for (TypedefDecl t : parsed.typedefs()) {
+                if (t.target() instanceof CType.StructRef r) {
+                    typedefNames.putIfAbsent(r.key(), t.name());
+                }
+            }
+            for (org.jembed.core.model.StructDecl st : parsed.structs()) {
+                if (!st.complete() || st.tag().isEmpty() && !typedefNames.containsKey(st.key())) {
+                    continue;
+                }
+                CType named = typedefNames.containsKey(st.key())
+                        ? new CType.Named(typedefNames.get(st.key()), st.ref()) : st.ref();
+                for (org.jembed.core.model.Field f : org.jembed.core.model.Layout.named(st, parsed)) {
+                    structsByMember.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(named);
+                }
+            }
             for (FunctionDecl f : parsed.functions()) {
                 functions.put(f.name(), new CType.Function(f.returnType(), f.params(), f.variadic()));
             }
@@ -283,6 +302,15 @@ public final class MacroSignatures {
                 break;
             }
             ParserRuleContext up = node.getParent();
+            if (up instanceof PostfixExprContext p && !p.postfixSuffix().isEmpty()
+                    && p.postfixSuffix(0) instanceof MemberSuffixContext member && member.op.getText().equals("->")) {
+                // p->member: a pointer to the one struct of the headers that has a member of that name
+                List<CType> candidates = structsByMember.getOrDefault(member.Identifier().getText(), List.of());
+                if (candidates.size() == 1) {
+                    fromCasts.putIfAbsent(arg, new CType.Pointer(candidates.get(0)));
+                }
+                return;
+            }
             if (up instanceof CallSuffixContext call && call.getParent() instanceof PostfixExprContext callee
                     && callee.primaryExpression() instanceof NameContext f && callee.postfixSuffix(0) == call) {
                 int index = call.expression().indexOf(node);

@@ -55,7 +55,9 @@ public final class HostSelection {
      * @param model  the model with only the kept declarations; its {@link HostApi} holds the selected host functions
      *               (macros not yet typed: {@link HostApi#macros()} holds the selected function-like and object-like
      *               macros) and variables
-     * @param notes  notes about what was asked for but is not carried (a pattern matching functions jembed skips)
+     * @param notes  notes about what was asked for but is not carried (a pattern matching functions jembed skips),
+     *               and the errors for request entries that name nothing carried (the caller adds those of the
+     *               later stages before it stops)
      */
     public record Result(ApiModel model, List<Diagnostic> notes) {}
 
@@ -84,9 +86,8 @@ public final class HostSelection {
      * @param request  what the pom asks for
      * @param ownFiles files whose declarations are not the host's (for an internal header, the API header it
      *                 includes); the main header always is one
-     * @throws DiagnosticException for request entries that name nothing carried
      */
-    public static Result select(ApiModel parsed, HostRequest request, Set<String> ownFiles) throws DiagnosticException {
+    public static Result select(ApiModel parsed, HostRequest request, Set<String> ownFiles) {
         Set<String> own = new LinkedHashSet<>(ownFiles);
         own.add(parsed.headerName());
         return new HostSelection(parsed, own).run(request);
@@ -96,7 +97,7 @@ public final class HostSelection {
         return ownFiles.contains(pos.file());
     }
 
-    private Result run(HostRequest request) throws DiagnosticException {
+    private Result run(HostRequest request) {
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> notes = new ArrayList<>();
         HostApi host = parsed.host();
@@ -216,9 +217,7 @@ public final class HostSelection {
 
         drain();
         notes.addAll(functions.notes("hostFunctions"));
-        if (!errors.isEmpty()) {
-            throw new DiagnosticException(errors);
-        }
+        notes.addAll(errors);
         HostApi selected = new HostApi(List.copyOf(selectedFunctions.values()), selectedVariables, selectedMacros,
                 host.skipped());
         ApiModel model = new ApiModel(parsed.headerName(), parsed.functions(),

@@ -163,8 +163,7 @@ public final class NativeBuilder {
         link.setEndOptions(end.toArray(String[]::new));
         link.setExternalLibFileNames(List.of());
         CLinker linker = new CLinker();
-        LogAdapter linkLog = new LogAdapter(log);
-        linker.enableLogging(linkLog);
+        linker.enableLogging(new LogAdapter(log));
         Optional<Path> implib = files.importLibrary().map(outDir::resolve);
         Optional<Path> archive = request.staticLibrary() ? Optional.of(outDir.resolve(files.staticLibrary()))
                 : Optional.empty();
@@ -184,7 +183,7 @@ public final class NativeBuilder {
                 if (implib.isPresent()) {
                     Files.deleteIfExists(implib.get());
                 }
-                throw new NativeBuildFailure("linking " + fileName + " failed" + undefinedHint(linkLog.lines(), request),
+                throw new NativeBuildFailure("linking " + fileName + " failed" + undefinedHint(relink(link, objects), request),
                         null);
             }
             if (archive.isPresent()) {
@@ -291,6 +290,30 @@ public final class NativeBuilder {
     }
 
     /**
+     * The failed link's messages: the linker component prints them where jembed cannot read them, so the same
+     * command is run again, once, on the failure path, into a scratch output.
+     */
+    private static List<String> relink(LinkerConfiguration link, List<File> objects) {
+        List<String> command = new ArrayList<>();
+        command.add(link.getExecutable());
+        command.addAll(List.of(link.getStartOptions()));
+        objects.forEach(o -> command.add(o.getAbsolutePath()));
+        command.addAll(List.of(link.getEndOptions()));
+        try {
+            Path scratch = Files.createTempFile("jembed-relink", ".so");
+            try {
+                command.addAll(List.of("-o", scratch.toString()));
+                ToolCall call = ToolCall.run(command, link.getWorkingDirectory().toPath());
+                return call.stderr().lines().toList();
+            } finally {
+                Files.deleteIfExists(scratch);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * When the linker reported an undefined symbol and the host provides none: where the symbol may come from and
      * the pom setting that says so.
      */
@@ -306,7 +329,10 @@ public final class NativeBuilder {
         if (names.isEmpty() || request.hostProvidesSymbols()) {
             return "";
         }
-        return ": undefined " + String.join(", ", names) + ". If the program that loads the library provides "
+        List<String> shown = names.stream().limit(6).toList();
+        String listed = String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size())
+                + " more" : "");
+        return ": undefined " + listed + ". If the program that loads the library provides "
                 + (names.size() == 1 ? "it" : "them") + " (Lua, PostgreSQL, Redis and Apache modules call into the"
                 + " executable that loads them), set <hostProvidesSymbols>true</hostProvidesSymbols>; if a library"
                 + " does, link it with <linkerOptions>, e.g. -lNAME";
@@ -390,27 +416,21 @@ public final class NativeBuilder {
         }
     }
 
-    /** Routes the components' Plexus log to the build log, and keeps what the tool printed (warnings and errors). */
+    /** Routes the components' Plexus log to the build log. */
     private static final class LogAdapter extends AbstractLogger {
         private final BuildLog log;
-        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
         LogAdapter(BuildLog log) {
             super(Logger.LEVEL_DEBUG, "native");
             this.log = log;
         }
 
-        /** The warning and error lines so far. */
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
         @Override public void debug(String message, Throwable t) { log.debug(message); }
         // The components log each command line at info; jembed shows them with mvn -X only.
         @Override public void info(String message, Throwable t) { log.debug(message); }
-        @Override public void warn(String message, Throwable t) { lines.add(message); log.warn(message); }
-        @Override public void error(String message, Throwable t) { lines.add(message); log.warn(message); }
-        @Override public void fatalError(String message, Throwable t) { lines.add(message); log.warn(message); }
+        @Override public void warn(String message, Throwable t) { log.warn(message); }
+        @Override public void error(String message, Throwable t) { log.warn(message); }
+        @Override public void fatalError(String message, Throwable t) { log.warn(message); }
         @Override public Logger getChildLogger(String name) { return this; }
     }
 }
