@@ -374,6 +374,27 @@ void jembed_os_at_fork_child(void (*fn)(void)) {
     (void)fn; /* Windows has no fork() */
 }
 
+/* ---- the JVM's creation inside a host ------------------------------------------------------------- */
+
+int jembed_os_prepare_jvm(void *libjvm, char *why, size_t n) {
+    (void)libjvm; /* no NSS, no process-wide lock the JVM's start takes on the host's behalf */
+    (void)why;
+    (void)n;
+    return 0;
+}
+
+const char *jembed_os_id_change_hazard(void) {
+    return NULL; /* a thread's token is its own: nothing is applied to every thread */
+}
+
+int jembed_os_env_hide(const char *const *names) {
+    (void)names;
+    return -1; /* the JVM's C runtime (ucrtbase) reads its own copy of the environment */
+}
+
+void jembed_os_env_unhide(void) {
+}
+
 /* ---- secure mode --------------------------------------------------------------------------------- */
 
 const char *jembed_os_privileged(void) {

@@ -72,8 +72,16 @@ typedef struct start_job {
     intptr_t create_lock;       /* the process-wide creation lock while held, else -1 (dropped by the caller) */
     JavaVMOption *options;      /* JNI_CreateJavaVM's options and their text: freed by the caller */
     char *env_copy;
+    int hide_hotspot_vars;      /* secure mode: JAVA_TOOL_OPTIONS/_JAVA_OPTIONS hidden while the JVM is created */
+    const char *refusal;        /* why the start refused to create a JVM here: one line, no failure report */
     trail t;
 } start_job;
+
+/* The variables HotSpot reads itself when it creates a JVM. */
+static const char *const hotspot_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", NULL };
+
+/* The start refused to create a JVM in this process and said why in one line: later calls say nothing. */
+static int refused_quietly;
 
 /* ---- JEMBED_TRACE: the start's timeline on stderr ------------------------------------------------ */
 
@@ -258,9 +266,12 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
     struct { const char *what; const char *home; } places[] = {
         { "runtime bundled beside the library (" JEMBED_BESIDE_ME JEMBED_DIRSEP "jre)", origin[0] ? bundled : NULL },
         { "JDK recorded at build time", lib->build_java_home },
-        { "JAVA_HOME", jembed_getenv(lib, "JAVA_HOME") },
+        { "JAVA_HOME", NULL }, /* read only when the search gets there: in secure mode, only then is it ignored */
     };
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (i == 2) {
+            places[i].home = jembed_getenv(lib, "JAVA_HOME");
+        }
         if (places[i].home == NULL || places[i].home[0] == '\0') {
             trail_add(t, "  %s: %s\n", places[i].what,
                       i == 1 && places[i].home == NULL ? "none (a cross build records no JDK)" : "not set");
@@ -388,9 +399,20 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
         rc = 1;
     } else {
         JNIEnv *env = NULL;
-        tls_creating = 1;
-        rc = create(vm, (void **)&env, args);
-        tls_creating = 0;
+        int hidden = job->hide_hotspot_vars ? jembed_os_env_hide(hotspot_vars) : 0;
+        if (hidden < 0) {
+            trail_add(t, "JAVA_TOOL_OPTIONS or _JAVA_OPTIONS is set and the JVM would read it, but this library trusts no"
+                         " environment here (privileged process, or <trustEnvironment>false</trustEnvironment>) and"
+                         " cannot hide it from the JVM on this platform: unset it\n");
+            rc = 1;
+        } else {
+            tls_creating = 1;
+            rc = create(vm, (void **)&env, args);
+            tls_creating = 0;
+            if (hidden > 0) {
+                jembed_os_env_unhide();
+            }
+        }
     }
     jembed_os_creation_unlock(job->create_lock);
     job->create_lock = -1;
@@ -423,23 +445,31 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
     if (created(&vm, 1, &count) == JNI_OK && count > 0) {
         trail_add(t, "  joined the JVM already running in this process\n");
     } else {
-        const char *strict_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS" };
-        for (size_t i = 0; i < sizeof strict_vars / sizeof strict_vars[0]; i++) {
-            const char *v = jembed_getenv(lib, strict_vars[i]); /* non-NULL when HotSpot will read it */
+        job->refusal = jembed_os_id_change_hazard();
+        if (job->refusal != NULL) {
+            return -1;
+        }
+        for (size_t i = 0; hotspot_vars[i] != NULL; i++) {
+            const char *v = jembed_getenv(lib, hotspot_vars[i]); /* non-NULL when HotSpot will read it */
             if (v != NULL && v[0] != '\0') {
                 if (jembed_secure_mode(lib)) { /* an agent or option from it would run inside this process */
-                    trail_add(t, "%s is set and the JVM would read it, but this library trusts no environment here "
-                                 "(privileged process, or <trustEnvironment>false</trustEnvironment>): unset it\n",
-                              strict_vars[i]);
-                    return -1;
+                    job->hide_hotspot_vars = 1;
+                    jembed_note_ignored(hotspot_vars[i]);
+                    trail_add(t, "  %s is set: hidden from the JVM (secure mode)\n", hotspot_vars[i]);
+                    continue;
                 }
                 if (lib->strict_environment) {
                     trail_add(t, "%s is set (\"%s\") and this library was built with <strictEnvironment>: "
-                                 "unset it, or build without strict mode\n", strict_vars[i], v);
+                                 "unset it, or build without strict mode\n", hotspot_vars[i], v);
                     return -1;
                 }
-                trail_add(t, "  %s is set and is read by the JVM: %s\n", strict_vars[i], v);
+                trail_add(t, "  %s is set and is read by the JVM: %s\n", hotspot_vars[i], v);
             }
+        }
+        char why[JEMBED_PATH_MAX + 160];
+        if (jembed_os_prepare_jvm(jvm, why, sizeof why) < 0) {
+            trail_add(t, "  libjava's getpwuid not rebound (%s): a first call from inside getpwuid() would wait for ever\n",
+                      why);
         }
         /* Options from the environment variable named after the library, split at white space. */
         int env_count = 0;
@@ -986,7 +1016,15 @@ static int start_locked(start_job *job) {
         return -1;
     }
     JNIEnv *env = NULL;
-    if (find_or_create_vm(job, &env) != 0) {
+    int found = find_or_create_vm(job, &env);
+    jembed_report_ignored(lib);
+    if (found != 0 && job->refusal != NULL) {
+        refused_quietly = 1;
+        fprintf(stderr, "jembed: %s: not started: %s, and glibc aborts such a process once it has other threads (the"
+                        " JVM's); every function of this library returns its error value\n", lib->name, job->refusal);
+        return -1;
+    }
+    if (found != 0) {
         report_failed_start(lib, NULL, t);
         return -1;
     }
@@ -1090,6 +1128,9 @@ static int run_start(jembed_library *lib) {
 }
 
 static void report_refused_call(jembed_library *lib, int binding) {
+    if (refused_quietly) {
+        return; /* said once, at the start */
+    }
     unsigned n = __atomic_add_fetch(&lib->failed_calls, 1, __ATOMIC_RELAXED);
     const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
     if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
@@ -1106,7 +1147,12 @@ static void report_refused_call(jembed_library *lib, int binding) {
     }
 }
 
-/* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start. */
+/* What start() returns for a call made by the start itself before the functions are bound (the JVM's own start
+   calling into the library, an NSS module asked by the JVM's getpwuid_r): the error value, quietly. */
+#define JEMBED_REENTERED (-2)
+
+/* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start.
+   0 when ready, -1 when not (reported by the caller unless *ran_start), JEMBED_REENTERED. */
 static int start(jembed_library *lib, int *ran_start) {
     *ran_start = 0;
     tls_init_cycle = 0;
@@ -1129,7 +1175,7 @@ static int start(jembed_library *lib, int *ran_start) {
         if (lib->initializing) {
             if (init_thread == jembed_os_thread_id()) {
                 /* The init code calling back in on the start thread: go through once bound. */
-                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
+                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : JEMBED_REENTERED;
                 break;
             }
             int edge = wait_begin(lib);
@@ -1183,15 +1229,16 @@ void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env) {
 
 int jembed_start(jembed_library *lib) {
     int ran_start;
-    return start(lib, &ran_start);
+    return start(lib, &ran_start) == 0 ? 0 : -1;
 }
 
 JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state != JEMBED_READY) {
         int ran_start;
-        if (start(lib, &ran_start) != 0) {
-            if (!ran_start) {
+        int rc = start(lib, &ran_start);
+        if (rc != 0) {
+            if (!ran_start && rc != JEMBED_REENTERED) {
                 report_refused_call(lib, binding);
             }
             return NULL;

@@ -8,8 +8,11 @@
  *      JNI on a cached jmethodID of the library's bridge class (after an acquire-load of lib->state);
  *   2. the first call starts the runtime on a thread of jembed's own (8 MiB stack) while it waits: pin the
  *      library, find or create the JVM (under a process-wide creation lock, with HotSpot's abort hook escaped
- *      on that thread), join the JVM-wide registry, define the library's class loader over the classes frozen
- *      in the .so, bind, run init code; other threads wait on the library's lock and condition;
+ *      on that thread; not in a host that would abort at its next set-id call; with libjava's getpwuid bound to
+ *      one that takes no lock the caller may hold; in secure mode with JAVA_TOOL_OPTIONS/_JAVA_OPTIONS hidden),
+ *      join the JVM-wide registry, define the library's class loader over the classes frozen in the .so, bind, run
+ *      init code; other threads wait on the library's lock and condition; a call the start itself makes before
+ *      the functions are bound gets its error value quietly;
  *   3. a failed start is reported once and is permanent: calls return their error value; so are calls in the
  *      child of a fork().
  */
