@@ -104,10 +104,13 @@ public final class Pipeline {
      *                          acts as in a privileged process (see the Security page)
      * @param startupCache      whether the library looks beside itself for the start-up cache {@code <startupCache>}
      *                          trains (its name carries a hash of what it was trained on, so a stale one is never used)
+     * @param errorHandler      {@code <errorHandler>}: the binary name of the class whose {@code onError} methods handle
+     *                          what every function without a handler of its own throws, if any
      * @throws IllegalArgumentException when {@code dispatch} is none of these, naming {@code <dispatch>}
      */
     public record RuntimeRequest(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
-                                 String dispatch, boolean trustEnvironment, boolean startupCache) {
+                                 String dispatch, boolean trustEnvironment, boolean startupCache,
+                                 Optional<String> errorHandler) {
         /** Checks {@code dispatch} at once, so that a bad pom value fails before anything is built. */
         public RuntimeRequest {
             options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
@@ -331,8 +334,10 @@ public final class Pipeline {
         Optional<ApiModel> internal = readInternalHeader(hr, log);
         ViewNames views = ViewNames.of(model, hr.javaPackage());
         ExportScanner.Scan scan = ExportScanner.scanAll(request.classesDir());
+        Optional<BindingChecker.DefaultHandler> defaultHandler = request.runtime().errorHandler().map(c ->
+                new BindingChecker.DefaultHandler(c, PomText.position(hr.baseDir().resolve("pom.xml"), "<errorHandler>")));
         BindingChecker.Result checked = new BindingChecker(model, internal, views, javaSource(request.javaSourceRoots(), hr.baseDir()),
-                scan.staticMethods()).check(scan.found());
+                scan.staticMethods(), defaultHandler).check(scan.found());
         log.info("Bound " + checked.bindings().size() + " exported function(s) of " + model.headerName()
                 + (checked.inits().isEmpty() ? "" : ", " + checked.inits().size() + " @Init method(s)"));
         if (!checked.inits().isEmpty()) {

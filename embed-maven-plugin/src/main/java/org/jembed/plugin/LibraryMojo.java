@@ -150,6 +150,21 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String shutdownFunction;
 
     /**
+     * The library's default {@code onError} handler: the binary name of a public class of the project (e.g.
+     * {@code com.example.Replies}) whose {@code public static} methods handle what every exported function throws
+     * whose {@code @Export} names no handler of its own. For a function whose Java method takes {@code (P1, P2...)} and
+     * returns {@code R}, the handler is the class's one method {@code R name(Throwable t, P1 a, P2 b...)} (the call's
+     * arguments: it can reply to the host, push an error, set {@code errno}), else its one method
+     * {@code R name(Throwable t)}, whatever their names; what it returns goes to C. A function the class has no such
+     * method for, or two, fails the build, positioned at its C declaration. See
+     * {@code org.jembed.runtime.Export#onError()}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private String errorHandler;
+
+    /**
      * How the exported functions call Java: {@code auto} (JNI from the first call; after 10,000 calls, a background
      * daemon thread builds FFM upcall stubs, ~100 ms of one core and ~15 MB, and swaps them in: ~2-3 times cheaper
      * calls), {@code jni} (JNI only: no background work, least memory, for short-lived hosts) or {@code ffm} (stubs
@@ -410,7 +425,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
         try {
             return new Pipeline.RuntimeRequest(
                     jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache);
+                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache,
+                    Optional.ofNullable(errorHandler));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

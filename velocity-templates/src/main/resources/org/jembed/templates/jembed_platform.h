@@ -215,6 +215,12 @@ JEMBED_HIDDEN size_t jembed_os_stack_kib(void);
 /* Text of an error code returned above. */
 JEMBED_HIDDEN const char *jembed_os_error_text(int code);
 
+#if defined(JEMBED_OS_WINDOWS)
+/* The calling thread's last-error code (GetLastError) and setting it (SetLastError): kept across jembed's work. */
+JEMBED_HIDDEN unsigned long jembed_os_last_error(void);
+JEMBED_HIDDEN void jembed_os_set_last_error(unsigned long code);
+#endif
+
 /* ---- time ---------------------------------------------------------------------------------------- */
 
 /* A monotonic clock in milliseconds (arbitrary origin). */

@@ -280,6 +280,14 @@ const char *jembed_os_error_text(int code) {
     return text;
 }
 
+unsigned long jembed_os_last_error(void) {
+    return GetLastError();
+}
+
+void jembed_os_set_last_error(unsigned long code) {
+    SetLastError((DWORD)code);
+}
+
 /* ---- time ---------------------------------------------------------------------------------------- */
 
 double jembed_os_now_ms(void) {

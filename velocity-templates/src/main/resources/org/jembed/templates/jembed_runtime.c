@@ -18,6 +18,46 @@
 JEMBED_TLS JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 JEMBED_TLS unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 
+/* ---- errno set by Java (org.jembed.runtime.Errno; jembed_runtime.h) -------------------------------------- */
+
+int jembed_errno_api_used JEMBED_HIDDEN;
+/* What Errno.set / setLastError recorded during the innermost exported call on this thread. */
+static JEMBED_TLS jembed_errno_slot tls_errno;
+
+void jembed_errno_enter_slow(jembed_errno *e) {
+    e->outer = tls_errno; /* a call from Java into C into this library: the enclosing call's values wait */
+    e->tracked = 1;
+    memset(&tls_errno, 0, sizeof tls_errno);
+}
+
+void jembed_errno_leave_slow(jembed_errno *e, int *value, unsigned long *last_error) {
+    if (tls_errno.errno_set) {
+        *value = tls_errno.errno_value;
+    }
+    if (tls_errno.last_error_set) {
+        *last_error = tls_errno.last_error_value;
+    }
+    if (e->tracked) {
+        tls_errno = e->outer;
+    } else {
+        memset(&tls_errno, 0, sizeof tls_errno); /* Errno was first used during this call */
+    }
+}
+
+/* The bridge's native $setErrno(which, value): 0 errno, 1 the last-error code (Windows; elsewhere nothing). */
+static void JNICALL set_errno(JNIEnv *env, jclass bridge, jint which, jint value) {
+    (void)env;
+    (void)bridge;
+    if (which == 0) {
+        tls_errno.errno_set = 1;
+        tls_errno.errno_value = (int)value;
+    } else {
+        tls_errno.last_error_set = 1;
+        tls_errno.last_error_value = (unsigned long)(unsigned)value;
+    }
+    __atomic_store_n(&jembed_errno_api_used, 1, __ATOMIC_RELAXED);
+}
+
 /* Messages after a failed start: one line per refused call, up to this many; then one "suppressed" line. */
 #define JEMBED_REFUSED_CALL_MESSAGES 5
 /* How long to wait for a JVM that another library is creating at the same moment. */
@@ -673,6 +713,10 @@ static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
     if (lib->thrown == NULL) {
         return threw(env, t, "binding $thrown"), -1;
     }
+    JNINativeMethod natives[] = { { (char *)"$setErrno", (char *)"(II)V", (void *)set_errno } };
+    if ((*env)->RegisterNatives(env, bridge, natives, 1) != JNI_OK) {
+        return threw(env, t, "registering the bridge's $setErrno"), -1;
+    }
     lib->bridge = (jclass)(*env)->NewGlobalRef(env, bridge);
     __atomic_store_n(&lib->bound, 1, __ATOMIC_RELEASE);
     trace_phase(lib, "bridge class loaded and bound", &phase);
@@ -1163,7 +1207,8 @@ static int start(jembed_library *lib, int *ran_start) {
     if (state == JEMBED_FAILED || state == JEMBED_SHUT_DOWN) {
         return -1;
     }
-    int saved_errno = errno;
+    jembed_errno saved;
+    jembed_errno_enter(&saved);
     jembed_os_mutex_lock(&lib->lock);
     int rc;
     for (;;) {
@@ -1208,7 +1253,7 @@ static int start(jembed_library *lib, int *ran_start) {
         break;
     }
     jembed_os_mutex_unlock(&lib->lock);
-    errno = saved_errno;
+    jembed_errno_leave(&saved);
     return rc;
 }
 
@@ -1220,9 +1265,10 @@ void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env) {
     jembed_os_mutex_lock(&lib->lock);
     if (!lib->ffm_started && !lib->initializing && __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY) {
         __atomic_store_n(&lib->ffm_started, 1, __ATOMIC_RELAXED);
-        int saved_errno = errno;
+        jembed_errno saved;
+        jembed_errno_enter(&saved);
         start_ffm_dispatch(lib, env, 1);
-        errno = saved_errno;
+        jembed_errno_leave(&saved);
     }
     jembed_os_mutex_unlock(&lib->lock);
 }
@@ -1297,7 +1343,8 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 }
 
 int jembed_shutdown(jembed_library *lib) {
-    int saved_errno = errno;
+    jembed_errno saved;
+    jembed_errno_enter(&saved);
     jembed_os_mutex_lock(&lib->lock);
     int rc = -1;
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
@@ -1327,7 +1374,7 @@ int jembed_shutdown(jembed_library *lib) {
         }
     }
     jembed_os_mutex_unlock(&lib->lock);
-    errno = saved_errno;
+    jembed_errno_leave(&saved);
     return rc;
 }
 

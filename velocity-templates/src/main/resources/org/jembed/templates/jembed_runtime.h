@@ -19,6 +19,7 @@
 #ifndef JEMBED_RUNTIME_H
 #define JEMBED_RUNTIME_H
 
+#include <errno.h>
 #include <jni.h>
 #include <stddef.h>
 
@@ -111,6 +112,78 @@ static inline void jembed_count_jni_call(jembed_library *lib, JNIEnv *env) {
         && __builtin_expect(++jembed_tls_jni_calls == JEMBED_FFM_AFTER_JNI_CALLS, 0)) {
         jembed_jni_calls_reached(lib, env);
     }
+}
+
+/*
+ * errno (and on Windows the thread's last-error code) around one exported call. jembed's own work (the start,
+ * attaching the thread, the dispatch) leaves the caller's values as they were; what Java sets reaches the caller:
+ *   - a pointer argument at the calling thread's errno (glibc's NSS passes errnop == &errno) is handed to Java as a
+ *     pointer to a copy, which becomes errno when the call returns (the JVM's own work on this thread may change the
+ *     real errno meanwhile: the copy is what Java wrote, and only that);
+ *   - org.jembed.runtime.Errno.set / setLastError (the bridge's native $setErrno) records a value for this thread,
+ *     applied when the innermost exported call on it returns.
+ * The glue calls jembed_errno_enter first, jembed_errno_arg for each int * argument, jembed_errno_leave before
+ * every return. Costs one load of a process-wide flag per call until Java first uses Errno.
+ */
+typedef struct jembed_errno_slot {
+    int errno_set, errno_value;         /* Errno.set was called, and with what */
+    int last_error_set;                 /* Errno.setLastError was called (Windows) */
+    unsigned long last_error_value;
+} jembed_errno_slot;
+
+typedef struct jembed_errno {
+    int saved;                          /* the caller's errno */
+    int copy;                           /* what a pointer argument at errno points to instead, for Java */
+    int shadowed;                       /* copy was handed to Java */
+    int tracked;                        /* outer holds the enclosing call's slot (Errno in use at entry) */
+    jembed_errno_slot outer;
+#if defined(JEMBED_OS_WINDOWS)
+    unsigned long last_error;           /* the caller's GetLastError() */
+#endif
+} jembed_errno;
+
+/* Java has used org.jembed.runtime.Errno in this process (this library): calls then look at their slot. */
+extern int jembed_errno_api_used JEMBED_HIDDEN;
+JEMBED_HIDDEN void jembed_errno_enter_slow(jembed_errno *e);
+JEMBED_HIDDEN void jembed_errno_leave_slow(jembed_errno *e, int *value, unsigned long *last_error);
+
+static inline void jembed_errno_enter(jembed_errno *e) {
+    e->saved = errno;
+    e->shadowed = 0;
+    e->tracked = 0;
+#if defined(JEMBED_OS_WINDOWS)
+    e->last_error = jembed_os_last_error();
+#endif
+    if (__builtin_expect(__atomic_load_n(&jembed_errno_api_used, __ATOMIC_RELAXED), 0)) {
+        jembed_errno_enter_slow(e);
+    }
+}
+
+/* The value to hand Java for an int * argument p: a pointer to the copy of errno when p is the caller's errno. */
+static inline void *jembed_errno_arg(jembed_errno *e, void *p) {
+    if (__builtin_expect(p == (void *)&errno, 0)) {
+        e->copy = e->saved;
+        e->shadowed = 1;
+        return &e->copy;
+    }
+    return p;
+}
+
+static inline void jembed_errno_leave(jembed_errno *e) {
+    int value = e->shadowed ? e->copy : e->saved;
+    unsigned long last_error = 0;
+#if defined(JEMBED_OS_WINDOWS)
+    last_error = e->last_error;
+#endif
+    if (__builtin_expect(__atomic_load_n(&jembed_errno_api_used, __ATOMIC_RELAXED), 0)) {
+        jembed_errno_leave_slow(e, &value, &last_error);
+    }
+    errno = value;
+#if defined(JEMBED_OS_WINDOWS)
+    jembed_os_set_last_error(last_error);
+#else
+    (void)last_error;
+#endif
 }
 
 /* Called when a bridge call returned with an exception pending: prints it and clears it. */

@@ -283,9 +283,13 @@ public final class GlueRenderer {
     private static String argValue(String name, CType type, char jni) {
         CType t = type.resolved();
         boolean pointer = t instanceof CType.Pointer || t instanceof CType.Array;
+        // an int * may be the caller's errno (glibc's NSS errnop): Java then gets a copy (jembed_runtime.h)
+        boolean intPointer = t instanceof CType.Pointer ptr && ptr.pointee().resolved() instanceof CType.Prim pointee
+                && (pointee.kind() == PrimKind.INT || pointee.kind() == PrimKind.UINT);
         String value = switch (jni) {
             case 'Z' -> name + " ? JNI_TRUE : JNI_FALSE";
-            case 'J' -> pointer ? "(jlong)(intptr_t)" + name : "(jlong)" + name;
+            case 'J' -> intPointer ? "(jlong)(intptr_t)jembed_errno_arg(&jembed_e, (void *)" + name + ")"
+                    : pointer ? "(jlong)(intptr_t)" + name : "(jlong)" + name;
             case 'B' -> "(jbyte)" + name;
             case 'C' -> "(jchar)" + name;
             case 'S' -> "(jshort)" + name;
