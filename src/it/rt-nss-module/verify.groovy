@@ -24,6 +24,9 @@ def conf = { String passwd ->
     f
 }
 def first = conf('jx files'), last = conf('files jx')
+def erange = new File(top, 'erange')
+def (gccCode, gccOut, gccErr) = timedRun(basedir, ['gcc', '-Wall', '-Wextra', '-Werror', 'erange.c', '-o', erange.path])
+assert gccCode == 0 : "gcc failed:\n${gccErr}"
 
 // Runs command with conf as /etc/nsswitch.conf in a mount namespace of its own (private propagation: the bind mount
 // is gone with the process).
@@ -47,6 +50,7 @@ def check = { String what, File nsswitch, List command, Map env, Closure<Boolean
 def line = { String expected -> { String out -> out == expected + '\n' } }
 def bob = 'bob:x:70002:70002:Bob:/home/bob:/bin/sh'
 def root = 'root:x:0:0:root:/root:/bin/bash'
+def big = 'big:x:70003:70003:' + 'B' * 2048 + ':/home/big:/bin/sh'
 
 def cases = { ->
     // getpwuid() as the process's first call into the module: glibc holds getpwuid's lock while the JVM starts, and the
@@ -71,6 +75,13 @@ def cases = { ->
     check('JAVA_HOME set', last, ['getent', 'passwd', '70002'], [JAVA_HOME: java17, JEMBED_JAVA_HOME: java17], line(bob))
     check('JAVA_TOOL_OPTIONS and _JAVA_OPTIONS set', last, ['getent', 'passwd', 'bob'],
             [JAVA_TOOL_OPTIONS: '-agentpath:/nonexistent/libagent.so', _JAVA_OPTIONS: '-Xmx1k'], line(bob))
+    // A 2 KB entry, larger than glibc's first buffer (1 KB): the module writes ERANGE through errnop (== &errno) and
+    // returns NSS_STATUS_TRYAGAIN; the errno reaches glibc, which retries with a larger buffer (issue #17, item 3).
+    check('a 2 KB entry', last, ['getent', 'passwd', 'big'], [:], line(big))
+    check('a 2 KB entry, enumerated', last, ['getent', 'passwd'], [:], { String out ->
+        def lines = out.readLines(); lines.contains(big) && lines.contains(bob) && lines.contains(root) })
+    check('getpwnam_r with 100 bytes', last, [erange.path, 'big', '100'], [:], line('ERANGE'))
+    check('getpwnam_r with 4096 bytes', last, [erange.path, 'big', '4096'], [:], line('0 big gecos 2048'))
 }
 
 install()
