@@ -106,27 +106,35 @@ public final class Pipeline {
      *                          trains (its name carries a hash of what it was trained on, so a stale one is never used)
      * @param errorHandler      {@code <errorHandler>}: the binary name of the class whose {@code onError} methods handle
      *                          what every function without a handler of its own throws, if any
-     * @throws IllegalArgumentException when {@code dispatch} is none of these, naming {@code <dispatch>}
+     * @param exitTimeoutSeconds {@code <exitTimeout>}: how long Java's shutdown sequence may take when the host exits
+     *                          (seconds, 0 to 3600); 0: not run
+     * @throws IllegalArgumentException when {@code dispatch} is none of these, naming {@code <dispatch>}, or the exit
+     *                                  timeout is out of range, naming {@code <exitTimeout>}
      */
     public record RuntimeRequest(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
                                  String dispatch, boolean trustEnvironment, boolean startupCache,
-                                 Optional<String> errorHandler) {
+                                 Optional<String> errorHandler, int exitTimeoutSeconds) {
         /** Checks {@code dispatch} at once, so that a bad pom value fails before anything is built. */
         public RuntimeRequest {
-            options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
+            if (exitTimeoutSeconds < 0 || exitTimeoutSeconds > 3600) {
+                throw new IllegalArgumentException("<exitTimeout> must be 0 to 3600 seconds (0: no shutdown sequence at"
+                        + " exit), got " + exitTimeoutSeconds);
+            }
+            options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment, exitTimeoutSeconds);
         }
 
         /** The glue's options. */
         GlueRenderer.RuntimeOptions options() {
-            return options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment);
+            return options(dispatch, optionsEnvVar, strictEnvironment, shutdownFunction, trustEnvironment, exitTimeoutSeconds);
         }
 
         private static GlueRenderer.RuntimeOptions options(String dispatch, Optional<String> optionsEnvVar,
                                                             boolean strictEnvironment, Optional<String> shutdownFunction,
-                                                            boolean trustEnvironment) {
+                                                            boolean trustEnvironment, int exitTimeoutSeconds) {
             for (GlueRenderer.Dispatch d : GlueRenderer.Dispatch.values()) {
                 if (d.name().equalsIgnoreCase(dispatch)) {
-                    return new GlueRenderer.RuntimeOptions(optionsEnvVar, strictEnvironment, shutdownFunction, d, trustEnvironment);
+                    return new GlueRenderer.RuntimeOptions(optionsEnvVar, strictEnvironment, shutdownFunction, d, trustEnvironment,
+                            exitTimeoutSeconds * 1000);
                 }
             }
             throw new IllegalArgumentException("<dispatch> must be auto, jni or ffm, got '" + dispatch + "'");

@@ -150,6 +150,21 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private String shutdownFunction;
 
     /**
+     * How long, in seconds, Java's shutdown sequence may take when the host process exits the ordinary way
+     * ({@code exit()} from any thread, a return from {@code main}) or the last library's {@link #shutdownFunction}
+     * destroys the JVM: a library that created the JVM then runs the application's shutdown hooks, the JDK's own
+     * ({@code File.deleteOnExit}), JFR's dump on exit, and flushes {@code System.out}/{@code System.err}, on a thread
+     * of its own. A hook still running after this long is left behind with one line on stderr naming its thread, and the
+     * exit goes on with its status (the whole sequence takes at most a second more). 0: nothing runs at exit (as before
+     * 0.2.0). Nothing runs after {@code _exit()}, {@code abort()} or a fatal signal, in the child of a {@code fork()}, in
+     * a JVM the library joined, or on Windows. See the site's "Threads and failures".
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.exitTimeout", defaultValue = "5")
+    private int exitTimeout;
+
+    /**
      * The library's default {@code onError} handler: the binary name of a public class of the project (e.g.
      * {@code com.example.Replies}) whose {@code public static} methods handle what every exported function throws
      * whose {@code @Export} names no handler of its own. For a function whose Java method takes {@code (P1, P2...)} and
@@ -426,7 +441,7 @@ public class LibraryMojo extends AbstractEmbedMojo {
             return new Pipeline.RuntimeRequest(
                     jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
                     strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache,
-                    Optional.ofNullable(errorHandler));
+                    Optional.ofNullable(errorHandler), exitTimeout);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

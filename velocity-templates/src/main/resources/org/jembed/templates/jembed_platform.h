@@ -251,6 +251,15 @@ JEMBED_HIDDEN void jembed_os_mark_abandoned(void);
 /* True when some library of this process marked it. */
 JEMBED_HIDDEN int jembed_os_abandoned(void);
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+/*
+ * fn runs when the process exits the ordinary way (exit(), a return from main), on the exiting thread, before the
+ * libraries' destructors; 0 when registered. POSIX: atexit (the library is pinned, so it runs at exit, not at an
+ * unload). Windows: -1, never registered: ExitProcess ends every other thread (the JVM's) before a DLL hears of it.
+ */
+JEMBED_HIDDEN int jembed_os_at_exit(void (*fn)(void));
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 /* fn runs in the child of every later fork() (its only thread); nothing where there is no fork. */

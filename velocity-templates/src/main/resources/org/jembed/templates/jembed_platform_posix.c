@@ -350,6 +350,12 @@ int jembed_os_abandoned(void) {
 }
 #endif
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+int jembed_os_at_exit(void (*fn)(void)) {
+    return atexit(fn) == 0 ? 0 : -1;
+}
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 void jembed_os_at_fork_child(void (*fn)(void)) {

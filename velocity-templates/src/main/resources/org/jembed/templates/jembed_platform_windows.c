@@ -376,6 +376,13 @@ void jembed_os_creation_drop(intptr_t token) {
     }
 }
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+int jembed_os_at_exit(void (*fn)(void)) {
+    (void)fn; /* ExitProcess has ended the JVM's threads before a DLL's atexit runs: Java cannot run then */
+    return -1;
+}
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 void jembed_os_at_fork_child(void (*fn)(void)) {

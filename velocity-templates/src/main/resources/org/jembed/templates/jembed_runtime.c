@@ -75,6 +75,12 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 static created_vms_fn created_vms;
 static int destroyed_vm;
 static int forked;
+/* This process is the child of a fork() made after the start began (whatever the library's state then). */
+static int in_fork_child;
+/* HotSpot's "exit" hook ran: Java's own exit (System.exit, Runtime.halt) is ending the process, hooks already run. */
+static int jvm_exiting;
+/* The library's class loader (global ref), for org.jembed.runtime.ExitSequence at exit. */
+static jobject library_loader;
 /* open_libjvm loaded the JDK recorded at build time (the one a start-up cache was trained on) */
 static int libjvm_is_build_jdk;
 
@@ -206,6 +212,145 @@ static JNIEnv *thread_env(jembed_library *lib) {
     }
     own_thread(lib->vm, env);
     return env;
+}
+
+/* ---- Java's shutdown sequence at the host's exit ------------------------------------------------- */
+
+/*
+ * At an ordinary exit (exit() from any thread, a return from main) the JVM is never destroyed, so Java's shutdown
+ * hooks, File.deleteOnExit and JFR's dump on exit would not run, and what System.out buffers would be lost. The
+ * library that created the JVM registers an exit handler that runs them (org.jembed.runtime.ExitSequence, then
+ * java.lang.Shutdown.shutdown() for the JDK's own hooks) on a thread of its own, for at most exit_timeout_ms plus a
+ * second, and then lets the exit go on with its status. Nothing runs in the child of a fork(), when Java itself is
+ * ending the process (System.exit: the exit hook), after the JVM was destroyed, or on Windows (jembed_os_at_exit).
+ */
+
+static jclass load_class(JNIEnv *env, jobject loader, const char *binary_name);
+
+typedef struct exit_job {
+    jembed_library *lib;
+    int done;                   /* 1 when the sequence returned; atomic */
+    char stuck[512];            /* the hooks still running at the deadline, quoted, or "" */
+} exit_job;
+
+static int exit_sequence_ran; /* at most once per process for this library: at exit or at the last shutdown */
+
+/* Calls a static method through JNI; the exception, if any, is cleared. */
+static void exit_call_void(JNIEnv *env, const char *cls, const char *name) {
+    jclass c = (*env)->FindClass(env, cls);
+    jmethodID m = c != NULL ? (*env)->GetStaticMethodID(env, c, name, "()V") : NULL;
+    if (m != NULL) {
+        (*env)->CallStaticVoidMethod(env, c, m);
+    }
+    (*env)->ExceptionClear(env);
+}
+
+/* The exit sequence, on its own thread (attached as a daemon, detached when it ends). */
+static void exit_worker(void *arg) {
+    exit_job *job = arg;
+    jembed_library *lib = job->lib;
+    JNIEnv *env = thread_env(lib);
+    if (env == NULL || (*env)->PushLocalFrame(env, 32) != 0) {
+        __atomic_store_n(&job->done, 1, __ATOMIC_RELEASE);
+        return;
+    }
+    jclass seq = library_loader != NULL ? load_class(env, library_loader, "org.jembed.runtime.ExitSequence") : NULL;
+    jmethodID take = seq != NULL ? (*env)->GetStaticMethodID(env, seq, "take", "(Ljava/util/Map;)[Ljava/lang/Thread;") : NULL;
+    jmethodID run = seq != NULL ? (*env)->GetStaticMethodID(env, seq, "run", "([Ljava/lang/Thread;J)Ljava/lang/String;") : NULL;
+    (*env)->ExceptionClear(env);
+    /* the application's hooks: java.lang.ApplicationShutdownHooks.hooks, taken under that class's monitor */
+    jclass hooks_class = (*env)->FindClass(env, "java/lang/ApplicationShutdownHooks");
+    jfieldID hooks_field = hooks_class != NULL
+        ? (*env)->GetStaticFieldID(env, hooks_class, "hooks", "Ljava/util/IdentityHashMap;") : NULL;
+    (*env)->ExceptionClear(env);
+    if (take != NULL && run != NULL && hooks_field != NULL && (*env)->MonitorEnter(env, hooks_class) == JNI_OK) {
+        jobject map = (*env)->GetStaticObjectField(env, hooks_class, hooks_field);
+        jobjectArray threads = (jobjectArray)(*env)->CallStaticObjectMethod(env, seq, take, map);
+        (*env)->MonitorExit(env, hooks_class);
+        (*env)->ExceptionClear(env);
+        if (threads != NULL) {
+            jstring stuck = (jstring)(*env)->CallStaticObjectMethod(env, seq, run, threads, (jlong)lib->exit_timeout_ms);
+            const char *text = stuck != NULL ? (*env)->GetStringUTFChars(env, stuck, NULL) : NULL;
+            if (text != NULL) {
+                snprintf(job->stuck, sizeof job->stuck, "%s", text);
+                (*env)->ReleaseStringUTFChars(env, stuck, text);
+            }
+            (*env)->ExceptionClear(env);
+        }
+    }
+    /* the JDK's own hooks (console restore, File.deleteOnExit), and the application's if they could not be taken */
+    exit_call_void(env, "java/lang/Shutdown", "shutdown");
+    if (seq != NULL) {
+        jmethodID flush = (*env)->GetStaticMethodID(env, seq, "flush", "()V");
+        if (flush != NULL) {
+            (*env)->CallStaticVoidMethod(env, seq, flush);
+        }
+        (*env)->ExceptionClear(env);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    __atomic_store_n(&job->done, 1, __ATOMIC_RELEASE);
+}
+
+/* True while a JVM runs in this process (not destroyed, not a fork() child's copy, not exiting by itself). */
+static int jvm_alive(void) {
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    return !in_fork_child && !__atomic_load_n(&jvm_exiting, __ATOMIC_ACQUIRE)
+           && !__atomic_load_n(&destroyed_vm, __ATOMIC_ACQUIRE) && created_vms != NULL
+           && created_vms(&vm, 1, &count) == JNI_OK && count > 0;
+}
+
+/*
+ * Runs Java's shutdown sequence now, waiting for it at most exit_timeout_ms plus a second; says in one line what did
+ * not finish. 1 when it finished with every hook, 0 otherwise (or when it was not run: already run, no JVM).
+ */
+static int run_exit_sequence(jembed_library *lib, const char *when) {
+    if (__atomic_exchange_n(&exit_sequence_ran, 1, __ATOMIC_ACQ_REL) || !jvm_alive()) {
+        return 0;
+    }
+    exit_job *job = calloc(1, sizeof *job);
+    if (job == NULL) {
+        return 0;
+    }
+    job->lib = lib;
+    jembed_os_thread worker;
+    if (jembed_os_thread_start(&worker, JEMBED_START_STACK, exit_worker, job) != 0) {
+        free(job);
+        return 0;
+    }
+    double deadline = jembed_os_now_ms() + lib->exit_timeout_ms + 1000;
+    while (!__atomic_load_n(&job->done, __ATOMIC_ACQUIRE) && jembed_os_now_ms() < deadline) {
+        jembed_os_sleep_ms(1);
+    }
+    int done = __atomic_load_n(&job->done, __ATOMIC_ACQUIRE);
+    int seconds = (lib->exit_timeout_ms + 999) / 1000;
+    if (done && job->stuck[0] != '\0') {
+        fprintf(stderr, "jembed: %s: %s, the shutdown hook thread %s did not finish within %d s (<exitTimeout>); going on"
+                        " without it\n", lib->name, when, job->stuck, seconds);
+    } else if (!done) {
+        fprintf(stderr, "jembed: %s: %s, Java's shutdown sequence did not finish within %d s (<exitTimeout>); going on"
+                        " without it\n", lib->name, when, seconds);
+    }
+    fflush(stderr);
+    int clean = done && job->stuck[0] == '\0';
+    if (done) {
+        jembed_os_thread_join(worker);
+        free(job); /* else the thread may still use it: kept until the process ends */
+    }
+    return clean;
+}
+
+static void at_exit(void) {
+    if (jembed_lib.exit_timeout_ms > 0) {
+        run_exit_sequence(&jembed_lib, "at exit");
+    }
+}
+
+/* After this library created the JVM: its shutdown sequence will run when the process exits. */
+static void register_at_exit(jembed_library *lib, trail *t) {
+    if (lib->exit_timeout_ms > 0 && jembed_os_at_exit(at_exit) != 0) {
+        trail_add(t, "  no exit handler on this platform: Java's shutdown hooks do not run when the process exits\n");
+    }
 }
 
 /* ---- finding the JVM -------------------------------------------------------------------------- */
@@ -391,6 +536,16 @@ static void JNICALL abort_hook(void) {
 }
 
 /*
+ * HotSpot's "exit" hook (a JavaVMOption), called on the VM thread when Java ends the process itself (System.exit,
+ * Runtime.halt) after running its shutdown hooks, just before HotSpot calls exit(): the library's own exit sequence
+ * must then do nothing (the VM is stopped at a safepoint; a JNI call would wait for ever).
+ */
+static void JNICALL exit_hook(jint code) {
+    (void)code;
+    __atomic_store_n(&jvm_exiting, 1, __ATOMIC_RELEASE);
+}
+
+/*
  * Grants native access (restricted FFM methods: upcallStub, reinterpret) to the unnamed modules of the JVM this
  * library created, as --enable-native-access=ALL-UNNAMED would, but without that option: any value of the
  * property behind it makes the JVM drop the CDS archived module graph (~12 % slower creation, +1 MB). The JDK
@@ -530,8 +685,8 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
             }
         }
         int n = lib->jvm_option_count + env_count;
-        /* + the start-up cache, + the abort hook, which is not shown: it is jembed's, not an option of the user's */
-        JavaVMOption *options = job->options = calloc((size_t)n + 2, sizeof *options);
+        /* + the start-up cache, + the abort and exit hooks, which are not shown: they are jembed's, not the user's */
+        JavaVMOption *options = job->options = calloc((size_t)n + 3, sizeof *options);
         if (options == NULL) {
             trail_add(t, "out of memory\n");
             return -1;
@@ -557,9 +712,11 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
         trail_add(t, "\n");
         options[n].optionString = (char *)"abort";
         options[n].extraInfo = (void *)abort_hook;
+        options[n + 1].optionString = (char *)"exit";
+        options[n + 1].extraInfo = (void *)exit_hook;
         JavaVMInitArgs args;
         args.version = JNI_VERSION_10;
-        args.nOptions = n + 1;
+        args.nOptions = n + 2;
         args.options = options;
         args.ignoreUnrecognized = JNI_FALSE;
         int joined = 0;
@@ -597,6 +754,7 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
             (*vm)->DetachCurrentThread(vm);
             lib->vm = vm;
             lib->created_vm = 1;
+            register_at_exit(lib, t);
             if (thread_env(lib) == NULL) {
                 trail_add(t, "cannot attach the starting thread to the JVM it created\n");
                 return -1;
@@ -718,6 +876,7 @@ static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
         return threw(env, t, "registering the bridge's $setErrno"), -1;
     }
     lib->bridge = (jclass)(*env)->NewGlobalRef(env, bridge);
+    library_loader = (*env)->NewGlobalRef(env, loader);
     __atomic_store_n(&lib->bound, 1, __ATOMIC_RELEASE);
     trace_phase(lib, "bridge class loaded and bound", &phase);
 
@@ -779,6 +938,7 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
  * returns its error value at once. Never touches the JVM.
  */
 static void in_forked_child(void) {
+    in_fork_child = 1;
     jembed_tls_env = NULL;
     for (int i = 0; i < jembed_lib.binding_count; i++) {
         __atomic_store_n(&jembed_lib.fast[i], NULL, __ATOMIC_RELAXED);
@@ -1365,8 +1525,10 @@ int jembed_shutdown(jembed_library *lib) {
             lib->bridge = NULL;
             __atomic_store_n(&lib->state, JEMBED_SHUT_DOWN, __ATOMIC_RELEASE);
             rc = 0;
-            if (destroy) {
-                /* Runs shutdown hooks and waits for non-daemon Java threads; jembed's threads are daemons. */
+            /* Java's shutdown sequence, bounded (the same as at exit); a hook still running keeps the JVM alive:
+               DestroyJavaVM would wait for it. Without <exitTimeout> DestroyJavaVM runs the hooks itself. */
+            if (destroy && (lib->exit_timeout_ms <= 0 || run_exit_sequence(lib, "at shutdown"))) {
+                /* Waits for non-daemon Java threads; jembed's threads are daemons. */
                 jembed_tls_env = NULL;
                 __atomic_store_n(&destroyed_vm, 1, __ATOMIC_RELEASE);
                 (*lib->vm)->DestroyJavaVM(lib->vm);

@@ -61,6 +61,7 @@ typedef struct jembed_library {
     const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
     int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
     int trust_environment;              /* 0: secure mode in any process (<trustEnvironment>false); jembed_trust.h */
+    int exit_timeout_ms;                /* <exitTimeout>: how long Java's shutdown sequence may take at exit; 0: none */
     const jembed_boot_class *boot_classes;
     int boot_class_count;
     const unsigned char *image;         /* the frozen classes: an uncompressed jar */
@@ -196,10 +197,11 @@ JEMBED_HIDDEN void jembed_ffm_threw(jembed_library *lib, int binding);
 JEMBED_HIDDEN int jembed_start(jembed_library *lib);
 
 /*
- * Shuts the library down for good: later calls return their error value. When this library created the JVM
- * and no other jembed library is using it, the JVM is destroyed too (JNI DestroyJavaVM: shutdown hooks run, it
- * waits for non-daemon Java threads). A JVM cannot be created again in the same process. 0 on success, -1 when the
- * library was never started or is already shut down.
+ * Shuts the library down for good: later calls return their error value. When no other jembed library is using the
+ * JVM and a jembed library created it, Java's shutdown sequence runs (bounded by exit_timeout_ms, as at exit) and the
+ * JVM is destroyed (JNI DestroyJavaVM: it waits for non-daemon Java threads); a hook that did not finish in time
+ * leaves the JVM alive instead. A JVM cannot be created again in the same process. 0 on success, -1 when the library
+ * was never started or is already shut down.
  */
 JEMBED_HIDDEN int jembed_shutdown(jembed_library *lib);
 
