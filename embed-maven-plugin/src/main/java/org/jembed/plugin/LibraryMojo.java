@@ -74,8 +74,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
      * {@code getent}; a PAM module inside {@code su} or {@code login}; a CGI program): a JVM the library creates then
      * runs interpreted, with no JIT compiler threads and no attach listener ({@code -Xint
      * -XX:+DisableAttachMechanism}, after jembed's defaults and before {@link #jvmOptions}, which may override them).
-     * Measured on {@code getent passwd} with an NSS module: 8 threads instead of 11, 39 MB RSS instead of 49 MB, a
-     * quarter to a third less time (the site's page "PAM and NSS modules" has the figures). Leave it off for a host that calls often in a
+     * Measured on {@code getent passwd} with an NSS module: 8 threads instead of 11, 39 MB RSS instead of 49 MB, 25-40 %
+     * less time (the site's page "PAM and NSS modules" has the figures). Leave it off for a host that calls often in a
      * long-lived process (a server, {@code nscd}): there the compiled code pays back.
      *
      * @since 0.2.0
