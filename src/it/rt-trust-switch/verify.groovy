@@ -1,7 +1,7 @@
 // A plain (not setuid) host calling a library built with <trustEnvironment>false</trustEnvironment>, run with each
 // environment variable jembed reads pointing at attacker code (a fake JDK whose libjvm.so, and a fake agent, write a
-// marker file when loaded): no marker may appear, the call succeeds with the build JDK, stderr names the ignored
-// variables.
+// marker file when loaded): no marker may appear, the call succeeds with the build JDK, and nothing is printed (the
+// process is not privileged: its environment is its own user's, and an NSS module must stay silent in every command).
 import java.nio.file.Files
 
 // Process.waitFor returns when the process ends, possibly before the threads copying its output have copied
@@ -56,12 +56,10 @@ attacks.each { what, env ->
     if (!ran.isEmpty()) failures << "${what}: attacker code ran: ${ran}"
     if (code != 0) failures << "${what}: exit status ${code}"
     if (out != 'add(2, 3) = 5\n') failures << "${what}: stdout was:\n${out}"
-    env.keySet().each { name ->
-        if (!(err =~ /(?s)ignor.*${name}|${name}.*ignor/)) failures << "${what}: stderr does not say that ${name} was ignored"
-    }
+    if (err != '') failures << "${what}: stderr was not empty:\n${err}"
 }
-// JAVA_TOOL_OPTIONS / _JAVA_OPTIONS: HotSpot itself reads them in this process (equal ids) and they cannot be unset
-// thread-safely, so the start fails (error value) rather than let an agent from them run.
+// JAVA_TOOL_OPTIONS / _JAVA_OPTIONS: HotSpot itself reads them in this process (equal ids), so the library hides them
+// from the JVM's creation: no agent runs, the call works, nothing is printed (no "Picked up ..." either).
 def agent = "-agentpath:${evil}/agent.so".toString()
 [JAVA_TOOL_OPTIONS: agent, _JAVA_OPTIONS: agent].each { name, value ->
     markers.listFiles().each { it.delete() }
@@ -70,8 +68,8 @@ def agent = "-agentpath:${evil}/agent.so".toString()
     println "== ${name}: exit status ${code}\nstdout:\n${out}stderr:\n${err}markers: ${ran ?: 'none'}\n"
     if (!ran.isEmpty()) failures << "${name}: attacker code ran: ${ran}"
     if (code != 0) failures << "${name}: exit status ${code}"
-    if (out != 'add(2, 3) = 0\n') failures << "${name}: stdout was:\n${out}"
-    if (!(err =~ /${name} is set and the JVM would read it/)) failures << "${name}: stderr does not say why the start failed"
+    if (out != 'add(2, 3) = 5\n') failures << "${name}: stdout was:\n${out}"
+    if (err != '') failures << "${name}: stderr was not empty:\n${err}"
 }
 // Files too: a runtime "bundled beside the library" ($ORIGIN/jre) that another user could have planted is refused, with
 // a message, and the build JDK is used instead.

@@ -1,6 +1,7 @@
 /*
  * Exercises jembed's platform layer without a JVM: threads, thread-exit hook, escape, recursive mutex, condition,
- * once, creation lock and abandoned mark, clock, own path. Prints one line per check; exit status = failures.
+ * once, creation lock and abandoned mark, clock, own path, hiding environment variables, the set-id hazard. Prints one
+ * line per check; exit status = failures.
  * run.sh builds and runs it for linux-x86_64, linux-aarch_64 (qemu-aarch64) and windows-x86_64 (wine).
  */
 #ifndef _GNU_SOURCE
@@ -9,7 +10,12 @@
 #include "jembed_platform.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#if defined(JEMBED_OS_LINUX)
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
 
 static int failures;
 
@@ -125,6 +131,38 @@ int main(void) {
     check(jembed_os_open(jembed_os_libjvm_paths[0] + 1, why, sizeof why) == NULL, "a missing library is not opened");
     printf("      why:  %s\n", why);
     check(jembed_os_privileged() == NULL && !jembed_os_ids_differ(), "not privileged");
+
+    const char *const hide[] = { "JEMBED_PT_HIDDEN", "JEMBED_PT_ALSO", NULL };
+#if defined(JEMBED_OS_WINDOWS)
+    check(jembed_os_env_hide(hide) == -1, "no hiding of environment variables on Windows");
+#else
+    setenv("JEMBED_PT_HIDDEN", "1", 1);
+    setenv("JEMBED_PT_KEPT", "2", 1);
+    check(jembed_os_env_hide(hide) == 1 && getenv("JEMBED_PT_HIDDEN") == NULL && getenv("JEMBED_PT_KEPT") != NULL,
+          "a variable hidden, the others kept");
+    jembed_os_env_unhide();
+    check(getenv("JEMBED_PT_HIDDEN") != NULL && strcmp(getenv("JEMBED_PT_HIDDEN"), "1") == 0, "the variable is back");
+    check(jembed_os_env_hide(hide) == 1, "hidden again");
+    setenv("JEMBED_PT_NEW", "3", 1); /* the host changes its environment meanwhile */
+    jembed_os_env_unhide();
+    check(getenv("JEMBED_PT_HIDDEN") != NULL && getenv("JEMBED_PT_NEW") != NULL && getenv("JEMBED_PT_KEPT") != NULL,
+          "a change made while hidden is kept, and the variable is back");
+    unsetenv("JEMBED_PT_HIDDEN");
+    check(jembed_os_env_hide(hide) == 0, "nothing to hide");
+#endif
+#if defined(JEMBED_OS_LINUX)
+    const char *hazard = jembed_os_id_change_hazard();
+    check(hazard == NULL, "no set-id hazard in this process");
+    if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) == 0) {
+        hazard = jembed_os_id_change_hazard();
+        /* only a process able to change ids (root, CAP_SETUID) is at risk */
+        check(geteuid() == 0 ? hazard != NULL : hazard == NULL, "keeping capabilities across a uid change is a hazard");
+        printf("      hazard: %s\n", hazard != NULL ? hazard : "(none)");
+        prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
+    }
+#else
+    check(jembed_os_id_change_hazard() == NULL, "no set-id hazard here");
+#endif
     printf("%d failure(s)\n", failures);
     return failures;
 }

@@ -1,4 +1,5 @@
-/* The process exits (exit(0) from main) while another thread is inside a Java call: no hang, no crash. */
+/* The process exits (exit(0) from main) while another thread is inside a Java call: no hang, no crash, and the
+   shutdown hook the init code registered runs (its line comes from the child, between the two of the parent). */
 #include <pthread.h>
 #include <spawn.h>
 #include <stdio.h>

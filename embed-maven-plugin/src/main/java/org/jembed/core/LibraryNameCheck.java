@@ -97,23 +97,6 @@ public final class LibraryNameCheck {
 
     /** ":line:column" of the first occurrence of text in the file (both 1-based), or empty. */
     private static Optional<String> position(Path file, String text) {
-        try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            int at = content.indexOf(text);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < at; i++) {
-                if (content.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return Optional.of(":" + line + ":" + (at - lineStart + 1));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return PomText.find(file, text).map(p -> ":" + p.line() + ":" + p.column());
     }
 }

@@ -77,6 +77,20 @@ public class LibraryMojo extends AbstractEmbedMojo {
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
+     * For hosts whose processes live for a call or a few (an NSS module, loaded by every {@code ls}, {@code id},
+     * {@code getent}; a PAM module inside {@code su} or {@code login}; a CGI program): a JVM the library creates then
+     * runs interpreted, with no JIT compiler threads and no attach listener ({@code -Xint
+     * -XX:+DisableAttachMechanism}, after jembed's defaults and before {@link #jvmOptions}, which may override them).
+     * Measured on {@code getent passwd} with an NSS module: 8 threads instead of 11, 39 MB RSS instead of 49 MB, 25-40 %
+     * less time (the site's page "PAM and NSS modules" has the figures). Leave it off for a host that calls often in a
+     * long-lived process (a server, {@code nscd}): there the compiled code pays back.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.shortLived", defaultValue = "false")
+    private boolean shortLived;
+
+    /**
      * Extra linker options, after the objects and the platform's system libraries ({@code -ldl -lpthread} on Linux),
      * e.g. {@code -lm} for libraries user C needs.
      *
@@ -149,8 +163,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
      * capabilities): it reads none of {@code JEMBED_JAVA_HOME}, {@code JAVA_HOME},
      * <code>{LIBRARYNAME}_JVM_OPTIONS</code>, {@code JEMBED_TRACE}; it loads libjvm only from a runtime bundled beside
      * the library or the build JDK, and only when no user but root or the library's owner can replace that file or a
-     * directory above it; it refuses to create a JVM while {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set
-     * and the JVM would read it. Variables it ignored are named once on stderr. See the site's Security page.
+     * directory above it; it hides {@code JAVA_TOOL_OPTIONS} and {@code _JAVA_OPTIONS} from a JVM it creates (on
+     * Windows, where it cannot, it refuses to create one while either is set). In a privileged process the variables it
+     * would have used are named once on stderr; in any other process nothing is printed. See the site's Security page.
      *
      * @since 0.2.0
      */
@@ -166,6 +181,36 @@ public class LibraryMojo extends AbstractEmbedMojo {
      */
     @Parameter
     private String shutdownFunction;
+
+    /**
+     * How long, in seconds, Java's shutdown sequence may take when the host process exits the ordinary way
+     * ({@code exit()} from any thread, a return from {@code main}) or the last library's {@link #shutdownFunction}
+     * destroys the JVM: a library that created the JVM then runs the application's shutdown hooks, the JDK's own
+     * ({@code File.deleteOnExit}), JFR's dump on exit, and flushes {@code System.out}/{@code System.err}, on a thread
+     * of its own. A hook still running after this long is left behind with one line on stderr naming its thread, and the
+     * exit goes on with its status (the whole sequence takes at most a second more). 0: nothing runs at exit (as before
+     * 0.2.0). Nothing runs after {@code _exit()}, {@code abort()} or a fatal signal, in the child of a {@code fork()}, in
+     * a JVM the library joined, or on Windows. See the site's "Threads and failures".
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "jembed.exitTimeout", defaultValue = "5")
+    private int exitTimeout;
+
+    /**
+     * The library's default {@code onError} handler: the binary name of a public class of the project (e.g.
+     * {@code com.example.Replies}) whose {@code public static} methods handle what every exported function throws
+     * whose {@code @Export} names no handler of its own. For a function whose Java method takes {@code (P1, P2...)} and
+     * returns {@code R}, the handler is the class's one method {@code R name(Throwable t, P1 a, P2 b...)} (the call's
+     * arguments: it can reply to the host, push an error, set {@code errno}), else its one method
+     * {@code R name(Throwable t)}, whatever their names; what it returns goes to C. A function the class has no such
+     * method for, or two, fails the build, positioned at its C declaration. See
+     * {@code org.jembed.runtime.Export#onError()}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private String errorHandler;
 
     /**
      * How the exported functions call Java: {@code auto} (JNI from the first call; after 10,000 calls, a background
@@ -359,9 +404,9 @@ public class LibraryMojo extends AbstractEmbedMojo {
         }
         Pipeline.LibraryRequest request = new Pipeline.LibraryRequest(header, name, classes, runtime,
                 layout.directory(), layout.relocate(generatedCDirectory.toPath()), userCSources(),
-                jdk, jvmOptions, compilerOptions, linkerOptions, Optional.ofNullable(startFunction),
-                runtimeRequest(name), javaSourceRoots(), staticLibrary, tools, files, hostProvidesSymbols,
-                List.copyOf(exportedSymbols));
+                jdk, shortLived ? concat(Pipeline.SHORT_LIVED_JVM_OPTIONS, jvmOptions) : jvmOptions, compilerOptions,
+                linkerOptions, Optional.ofNullable(startFunction), runtimeRequest(name), javaSourceRoots(), staticLibrary,
+                tools, files, hostProvidesSymbols, List.copyOf(exportedSymbols));
         Pipeline.LibraryResult result;
         try {
             result = Pipeline.buildLibrary(request, log);
@@ -442,6 +487,12 @@ public class LibraryMojo extends AbstractEmbedMojo {
                 + ", target_link_libraries(app " + name + "::" + name + ")");
     }
 
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
+    }
+
     private static String readLink(Path link) {
         try {
             return Files.readSymbolicLink(link).toString();
@@ -486,7 +537,8 @@ public class LibraryMojo extends AbstractEmbedMojo {
         try {
             return new Pipeline.RuntimeRequest(
                     jvmOptionsFromEnvironment ? Optional.of(name.toUpperCase(Locale.ROOT) + "_JVM_OPTIONS") : Optional.empty(),
-                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache);
+                    strictEnvironment, Optional.ofNullable(shutdownFunction), dispatch, trustEnvironment, startupCache,
+                    Optional.ofNullable(errorHandler), exitTimeout);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

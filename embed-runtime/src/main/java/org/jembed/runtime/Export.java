@@ -18,9 +18,10 @@ import java.lang.annotation.Target;
  *
  * <p>At run time an exception thrown by the method never crosses into C: it is printed to standard error
  * with the function's name and the C function returns its error value: {@link #error()}, else 0, {@code NULL},
- * {@code false} or a zeroed struct. With {@link #onError()} a handler method receives the throwable first and
- * returns the value to give to C (CFFI: {@code onerror=}); if the handler throws too, both traces are printed and the
- * error value is returned.
+ * {@code false} or a zeroed struct. With {@link #onError()} (or the library's {@code <errorHandler>} class) a handler
+ * method receives the throwable, and the call's arguments if it declares them, and returns the value to give to C
+ * (CFFI: {@code onerror=}); if the handler throws too, both traces are printed and the error value is returned.
+ * {@code errno} is the caller's after the call unless Java set it ({@link Errno}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,9 +42,13 @@ public @interface Export {
 
     /**
      * The name of a {@code public static} method of the same class that handles a throwable of this method
-     * (CFFI: {@code onerror=}): it takes a {@link Throwable} and returns the same type as this method; what it
-     * returns goes to C. Empty (the default): the trace is printed and the error value returned. A missing or
-     * mismatched handler fails the build.
+     * (CFFI: {@code onerror=}): it takes a {@link Throwable}, optionally followed by this method's parameters in their
+     * Java types (the call's arguments, so that it can answer the host: reply to a client, push an error value, set
+     * {@link Errno}), and returns the same type as this method; what it returns goes to C. For
+     * {@code int cmd(RedisModuleCtx ctx, MemorySegment argv, int argc)}: {@code int failed(Throwable t)} or
+     * {@code int failed(Throwable t, RedisModuleCtx ctx, MemorySegment argv, int argc)}; with both, the second is
+     * used. Empty (the default): the library's {@code <errorHandler>} class if the pom sets one, else the trace is
+     * printed and the error value returned. A missing or mismatched handler fails the build.
      */
     String onError() default "";
 }

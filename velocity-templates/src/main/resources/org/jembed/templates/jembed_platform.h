@@ -215,6 +215,12 @@ JEMBED_HIDDEN size_t jembed_os_stack_kib(void);
 /* Text of an error code returned above. */
 JEMBED_HIDDEN const char *jembed_os_error_text(int code);
 
+#if defined(JEMBED_OS_WINDOWS)
+/* The calling thread's last-error code (GetLastError) and setting it (SetLastError): kept across jembed's work. */
+JEMBED_HIDDEN unsigned long jembed_os_last_error(void);
+JEMBED_HIDDEN void jembed_os_set_last_error(unsigned long code);
+#endif
+
 /* ---- time ---------------------------------------------------------------------------------------- */
 
 /* A monotonic clock in milliseconds (arbitrary origin). */
@@ -245,10 +251,55 @@ JEMBED_HIDDEN void jembed_os_mark_abandoned(void);
 /* True when some library of this process marked it. */
 JEMBED_HIDDEN int jembed_os_abandoned(void);
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+/*
+ * fn runs when the process exits the ordinary way (exit(), a return from main), on the exiting thread, before the
+ * libraries' destructors; 0 when registered. POSIX: atexit (the library is pinned, so it runs at exit, not at an
+ * unload). Windows: -1, never registered: ExitProcess ends every other thread (the JVM's) before a DLL hears of it.
+ */
+JEMBED_HIDDEN int jembed_os_at_exit(void (*fn)(void));
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 /* fn runs in the child of every later fork() (its only thread); nothing where there is no fork. */
 JEMBED_HIDDEN void jembed_os_at_fork_child(void (*fn)(void));
+
+/* ---- the JVM's creation inside a host: what it must not wait for or leave behind -------------------- */
+
+/*
+ * Called with the libjvm about to create the JVM (a handle of jembed_os_open or jembed_os_loaded_libjvm), before
+ * JNI_CreateJavaVM. Linux (glibc): the JDK's libjava calls getpwuid(getuid()) while the JVM starts (its
+ * GetJavaProperties: user.name, user.home), and glibc's getpwuid holds a process-wide lock while it asks the NSS
+ * modules; a host that calls this library from inside getpwuid (an NSS module: `getent passwd 70002`, `id`) holds
+ * that lock while it waits for the start, which would wait for it for ever. So libjava is loaded here (HotSpot loads
+ * the same file later and gets this one) and its getpwuid import is bound to a function that asks getpwuid_r, which
+ * takes no lock. 1 when rebound, 0 when there was nothing to do (not glibc, no such import), -1 when libjava could
+ * not be read or rebound (why, n bytes: for JEMBED_TRACE; the start goes on).
+ */
+JEMBED_HIDDEN int jembed_os_prepare_jvm(void *libjvm, char *why, size_t n);
+
+/*
+ * Why creating a JVM here would make the host abort later, NULL when nothing says so. Linux: glibc applies every
+ * set-id call (setresuid, setresgid, setgroups) to each thread of the process and aborts it when one thread fails
+ * where another succeeded. A host that keeps its capabilities across a user-id change (PR_SET_KEEPCAPS, securebits,
+ * ambient capabilities) and then changes its groups succeeds on the thread that kept them and fails on the JVM's
+ * threads, which did not. Reported: a process able to change ids (CAP_SETUID or CAP_SETGID) whose calling thread
+ * already keeps capabilities across such a change, or that runs a program known to change its user id before its
+ * groups that way (util-linux's setpriv). Windows, macOS: NULL.
+ */
+JEMBED_HIDDEN const char *jembed_os_id_change_hazard(void);
+
+/*
+ * Hides the environment variables named (a NULL-terminated list) from everything that reads the environment until
+ * jembed_os_env_unhide: the process's environment becomes a copy without them (one pointer store; the old array is
+ * kept, so a thread reading it meanwhile reads valid memory). For the JVM's creation in secure mode: HotSpot reads
+ * JAVA_TOOL_OPTIONS and _JAVA_OPTIONS itself, with getenv. 1 when some variable was set and is hidden, 0 when none
+ * was, -1 when this platform cannot hide them (Windows: the JVM's C runtime keeps its own copy).
+ */
+JEMBED_HIDDEN int jembed_os_env_hide(const char *const *names);
+/* Puts back what jembed_os_env_hide hid; a change the host made to the environment meanwhile is kept. */
+JEMBED_HIDDEN void jembed_os_env_unhide(void);
 
 /* ---- secure mode (jembed_trust.c) ---------------------------------------------------------------- */
 

@@ -22,9 +22,13 @@
 #include <unistd.h>
 #if defined(JEMBED_OS_LINUX)
 #include <link.h>
+#include <pwd.h>
 #include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #else
+#include <crt_externs.h>
 #include <mach-o/dyld.h>
 #endif
 
@@ -346,10 +350,329 @@ int jembed_os_abandoned(void) {
 }
 #endif
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+int jembed_os_at_exit(void (*fn)(void)) {
+    return atexit(fn) == 0 ? 0 : -1;
+}
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 void jembed_os_at_fork_child(void (*fn)(void)) {
     pthread_atfork(NULL, NULL, fn);
+}
+
+/* ---- the JVM's creation inside a host ------------------------------------------------------------- */
+
+#if defined(JEMBED_OS_LINUX) && defined(__GLIBC__)
+static pthread_mutex_t jvm_pw_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct passwd jvm_pw;
+static char *jvm_pw_buffer;
+
+/* getpwuid for libjava: glibc's answer (the NSS modules in their order), asked through getpwuid_r, which holds no
+   process-wide lock. Like getpwuid, the result stays valid until the next call. */
+static struct passwd *jvm_getpwuid(uid_t uid) {
+    struct passwd *result = NULL;
+    int err = 0;
+    pthread_mutex_lock(&jvm_pw_lock);
+    for (size_t size = 1024; size <= ((size_t)1 << 20); size *= 2) {
+        char *b = realloc(jvm_pw_buffer, size);
+        if (b == NULL) {
+            err = ENOMEM;
+            break;
+        }
+        jvm_pw_buffer = b;
+        err = getpwuid_r(uid, &jvm_pw, b, size, &result);
+        if (err != ERANGE) {
+            break;
+        }
+    }
+    pthread_mutex_unlock(&jvm_pw_lock);
+    if (result == NULL && err != 0) {
+        errno = err;
+    }
+    return result;
+}
+
+#if __ELF_NATIVE_CLASS == 64
+#define JEMBED_R_SYM(info) ELF64_R_SYM(info)
+#else
+#define JEMBED_R_SYM(info) ELF32_R_SYM(info)
+#endif
+
+/* One loaded object's dynamic linking tables, as dl_iterate_phdr shows them. */
+typedef struct elf_object {
+    ElfW(Addr) base;                    /* load bias, to match the link_map's l_addr */
+    const char *name;
+    const ElfW(Dyn) *dynamic;
+    int dynamic_writable;               /* glibc relocates the entries of a writable dynamic section in place */
+    ElfW(Addr) relro_start, relro_end;  /* PT_GNU_RELRO: read-only once relocated */
+    int found;
+} elf_object;
+
+static int find_object_cb(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    elf_object *o = data;
+    if (info->dlpi_addr != o->base || info->dlpi_name == NULL || strcmp(info->dlpi_name, o->name) != 0) {
+        return 0;
+    }
+    for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_DYNAMIC) {
+            o->dynamic = (const ElfW(Dyn) *)(info->dlpi_addr + ph->p_vaddr);
+            o->dynamic_writable = (ph->p_flags & PF_W) != 0;
+        } else if (ph->p_type == PT_GNU_RELRO) {
+            o->relro_start = info->dlpi_addr + ph->p_vaddr;
+            o->relro_end = o->relro_start + ph->p_memsz;
+        }
+    }
+    o->found = 1;
+    return 1;
+}
+
+/* The address of the slot through which object o calls symbol (its GOT entry), or 0. */
+static ElfW(Addr) import_slot(const elf_object *o, const char *symbol) {
+#if defined(__riscv) || defined(__mips__)
+    int relocated = 0; /* glibc's DL_RO_DYN_SECTION: the entries stay file offsets */
+#else
+    int relocated = o->dynamic_writable;
+#endif
+    ElfW(Addr) symtab = 0, strtab = 0, jmprel = 0, pltrelsz = 0, rela = 0, relasz = 0, rel = 0, relsz = 0;
+    ElfW(Sxword) pltrel = DT_RELA;
+    for (const ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++) {
+        ElfW(Addr) ptr = d->d_un.d_ptr + (relocated ? 0 : o->base);
+        switch (d->d_tag) {
+        case DT_SYMTAB: symtab = ptr; break;
+        case DT_STRTAB: strtab = ptr; break;
+        case DT_JMPREL: jmprel = ptr; break;
+        case DT_RELA: rela = ptr; break;
+        case DT_REL: rel = ptr; break;
+        case DT_PLTRELSZ: pltrelsz = d->d_un.d_val; break;
+        case DT_RELASZ: relasz = d->d_un.d_val; break;
+        case DT_RELSZ: relsz = d->d_un.d_val; break;
+        case DT_PLTREL: pltrel = (ElfW(Sxword))d->d_un.d_val; break;
+        default: break;
+        }
+    }
+    if (symtab == 0 || strtab == 0) {
+        return 0;
+    }
+    const ElfW(Sym) *syms = (const ElfW(Sym) *)symtab;
+    const char *names = (const char *)strtab;
+    /* the PLT's relocations, then the others (a GOT entry of a function whose address is taken) */
+    struct { ElfW(Addr) at, size; int is_rela; } tables[] = {
+        { jmprel, pltrelsz, pltrel == DT_RELA }, { rela, relasz, 1 }, { rel, relsz, 0 },
+    };
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        size_t entry = tables[t].is_rela ? sizeof(ElfW(Rela)) : sizeof(ElfW(Rel));
+        for (ElfW(Addr) off = 0; tables[t].at != 0 && off + entry <= tables[t].size; off += entry) {
+            const ElfW(Rel) *r = (const ElfW(Rel) *)(tables[t].at + off); /* r_offset, r_info lead both forms */
+            size_t sym = JEMBED_R_SYM(r->r_info);
+            if (sym != 0 && strcmp(names + syms[sym].st_name, symbol) == 0) {
+                return o->base + r->r_offset;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Points object o's slot for symbol at replacement, when it holds expected now. 1 when done, -1 with why. */
+static int rebind(const elf_object *o, const char *symbol, void *expected, void *replacement, char *why, size_t n) {
+    ElfW(Addr) slot = import_slot(o, symbol);
+    if (slot == 0) {
+        snprintf(why, n, "%s: no import of %s found", o->name, symbol);
+        return -1;
+    }
+    void *current = __atomic_load_n((void **)slot, __ATOMIC_RELAXED);
+    if (current != expected) {
+        snprintf(why, n, "%s: its %s is bound elsewhere (%p, not %p)", o->name, symbol, current, expected);
+        return -1;
+    }
+    long page = sysconf(_SC_PAGESIZE);
+    void *start = (void *)(slot & ~(ElfW(Addr))(page - 1));
+    int protect = slot >= o->relro_start && slot < o->relro_end;
+    if (protect && mprotect(start, (size_t)page, PROT_READ | PROT_WRITE) != 0) {
+        snprintf(why, n, "%s: mprotect: %s", o->name, strerror(errno));
+        return -1;
+    }
+    __atomic_store_n((void **)slot, replacement, __ATOMIC_RELEASE);
+    if (protect) {
+        mprotect(start, (size_t)page, PROT_READ);
+    }
+    return 1;
+}
+
+int jembed_os_prepare_jvm(void *libjvm, char *why, size_t n) {
+    Dl_info info;
+    void *create = dlsym(libjvm, "JNI_CreateJavaVM");
+    if (create == NULL || dladdr(create, &info) == 0 || info.dli_fname == NULL) {
+        snprintf(why, n, "libjvm's path is unknown");
+        return -1;
+    }
+    /* <home>/lib/server/libjvm.so -> <home>/lib/libjava.so */
+    char path[JEMBED_PATH_MAX];
+    snprintf(path, sizeof path, "%s", info.dli_fname);
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(path, '/');
+        if (slash == NULL) {
+            snprintf(why, n, "%s: no libjava beside it", info.dli_fname);
+            return -1;
+        }
+        *slash = '\0';
+    }
+    size_t used = strlen(path);
+    snprintf(path + used, sizeof path - used, "/libjava.so");
+    /* as HotSpot opens it (os::dll_load: RTLD_LAZY, local); kept open for the JVM */
+    void *libjava = dlopen(path, RTLD_LAZY);
+    struct link_map *map = NULL;
+    if (libjava == NULL || dlinfo(libjava, RTLD_DI_LINKMAP, &map) != 0 || map == NULL) {
+        const char *e = dlerror();
+        snprintf(why, n, "%s", e != NULL ? e : path);
+        return -1;
+    }
+    elf_object o = { map->l_addr, map->l_name, NULL, 0, 0, 0, 0 };
+    dl_iterate_phdr(find_object_cb, &o);
+    if (!o.found || o.dynamic == NULL) {
+        snprintf(why, n, "%s: not found among the loaded objects", path);
+        return -1;
+    }
+    return rebind(&o, "getpwuid", (void *)getpwuid, (void *)jvm_getpwuid, why, n);
+}
+#else
+int jembed_os_prepare_jvm(void *libjvm, char *why, size_t n) {
+    (void)libjvm;
+    (void)why;
+    (void)n;
+    return 0;
+}
+#endif
+
+const char *jembed_os_id_change_hazard(void) {
+#if defined(JEMBED_OS_LINUX)
+    /* the calling thread's capabilities, as /proc shows them (hexadecimal masks) */
+    unsigned long long permitted = 0, ambient = 0;
+    FILE *f = fopen("/proc/thread-self/status", "re");
+    if (f != NULL) {
+        char line[256];
+        while (fgets(line, sizeof line, f) != NULL) {
+            if (strncmp(line, "CapPrm:", 7) == 0) {
+                permitted = strtoull(line + 7, NULL, 16);
+            } else if (strncmp(line, "CapAmb:", 7) == 0) {
+                ambient = strtoull(line + 7, NULL, 16);
+            }
+        }
+        fclose(f);
+    }
+    const unsigned long long set_ids = (1ULL << 6) | (1ULL << 7); /* CAP_SETGID, CAP_SETUID */
+    if ((permitted & set_ids) == 0) {
+        return NULL; /* it cannot change its ids at all */
+    }
+    int securebits = prctl(PR_GET_SECUREBITS, 0, 0, 0, 0);
+    const int keeping = (1 << 2) | (1 << 4); /* SECBIT_NO_SETUID_FIXUP, SECBIT_KEEP_CAPS */
+    if (prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0) == 1 || (securebits > 0 && (securebits & keeping) != 0) || ambient != 0) {
+        return "this process keeps its capabilities across a change of its user id (PR_SET_KEEPCAPS, securebits or"
+               " ambient capabilities)";
+    }
+#if defined(__GLIBC__)
+    if (strcmp(program_invocation_short_name, "setpriv") == 0) {
+        return "setpriv changes its user id before its group ids, keeping its capabilities";
+    }
+#endif
+#endif
+    return NULL;
+}
+
+/* The process's environment array, as getenv reads it. */
+#if defined(JEMBED_OS_MACOS)
+#define JEMBED_ENVIRON (*_NSGetEnviron())
+#else
+extern char **environ;
+#define JEMBED_ENVIRON environ
+#endif
+
+static char **env_original;    /* the array jembed_os_env_hide replaced */
+static char **env_copy;        /* the array without the hidden variables (never freed: a reader may be on it) */
+static char *env_hidden[8];    /* the hidden "NAME=value" entries, NULL-terminated */
+
+static int hidden_entry(const char *entry, const char *const *names) {
+    for (const char *const *name = names; *name != NULL; name++) {
+        size_t len = strlen(*name);
+        if (strncmp(entry, *name, len) == 0 && entry[len] == '=') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int jembed_os_env_hide(const char *const *names) {
+    char **env = JEMBED_ENVIRON;
+    size_t count = 0, hidden = 0;
+    while (env != NULL && env[count] != NULL) {
+        hidden += (size_t)hidden_entry(env[count], names);
+        count++;
+    }
+    if (hidden == 0) {
+        return 0;
+    }
+    char **copy = malloc((count + 1) * sizeof *copy);
+    if (copy == NULL || hidden >= sizeof env_hidden / sizeof env_hidden[0]) {
+        free(copy);
+        return -1;
+    }
+    size_t kept = 0, h = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (hidden_entry(env[i], names)) {
+            env_hidden[h++] = env[i];
+        } else {
+            copy[kept++] = env[i];
+        }
+    }
+    copy[kept] = NULL;
+    env_hidden[h] = NULL;
+    env_original = env;
+    env_copy = copy;
+    __atomic_store_n(&JEMBED_ENVIRON, copy, __ATOMIC_RELEASE);
+    return 1;
+}
+
+/* True when the copy still holds exactly what jembed_os_env_hide put there. */
+static int copy_untouched(void) {
+    size_t j = 0;
+    for (size_t i = 0; env_original[i] != NULL; i++) {
+        int was_hidden = 0;
+        for (size_t h = 0; env_hidden[h] != NULL; h++) {
+            was_hidden |= env_hidden[h] == env_original[i];
+        }
+        if (!was_hidden && env_copy[j++] != env_original[i]) {
+            return 0;
+        }
+    }
+    return env_copy[j] == NULL;
+}
+
+void jembed_os_env_unhide(void) {
+    if (env_copy == NULL) {
+        return;
+    }
+    char **expected = env_copy;
+    if (!(JEMBED_ENVIRON == env_copy && copy_untouched()
+          && __atomic_compare_exchange_n(&JEMBED_ENVIRON, &expected, env_original, 0, __ATOMIC_ACQ_REL,
+                                         __ATOMIC_ACQUIRE))) {
+        /* the host changed its environment meanwhile: keep that, and set again what it did not set itself */
+        for (size_t h = 0; env_hidden[h] != NULL; h++) {
+            char name[256];
+            const char *eq = strchr(env_hidden[h], '=');
+            size_t len = (size_t)(eq - env_hidden[h]);
+            if (len < sizeof name) {
+                memcpy(name, env_hidden[h], len);
+                name[len] = '\0';
+                if (getenv(name) == NULL) {
+                    setenv(name, eq + 1, 0);
+                }
+            }
+        }
+    }
+    env_copy = NULL;
 }
 
 /* ---- secure mode --------------------------------------------------------------------------------- */

@@ -280,6 +280,14 @@ const char *jembed_os_error_text(int code) {
     return text;
 }
 
+unsigned long jembed_os_last_error(void) {
+    return GetLastError();
+}
+
+void jembed_os_set_last_error(unsigned long code) {
+    SetLastError((DWORD)code);
+}
+
 /* ---- time ---------------------------------------------------------------------------------------- */
 
 double jembed_os_now_ms(void) {
@@ -368,10 +376,38 @@ void jembed_os_creation_drop(intptr_t token) {
     }
 }
 
+/* ---- process exit ---------------------------------------------------------------------------------- */
+
+int jembed_os_at_exit(void (*fn)(void)) {
+    (void)fn; /* ExitProcess has ended the JVM's threads before a DLL's atexit runs: Java cannot run then */
+    return -1;
+}
+
 /* ---- fork ---------------------------------------------------------------------------------------- */
 
 void jembed_os_at_fork_child(void (*fn)(void)) {
     (void)fn; /* Windows has no fork() */
+}
+
+/* ---- the JVM's creation inside a host ------------------------------------------------------------- */
+
+int jembed_os_prepare_jvm(void *libjvm, char *why, size_t n) {
+    (void)libjvm; /* no NSS, no process-wide lock the JVM's start takes on the host's behalf */
+    (void)why;
+    (void)n;
+    return 0;
+}
+
+const char *jembed_os_id_change_hazard(void) {
+    return NULL; /* a thread's token is its own: nothing is applied to every thread */
+}
+
+int jembed_os_env_hide(const char *const *names) {
+    (void)names;
+    return -1; /* the JVM's C runtime (ucrtbase) reads its own copy of the environment */
+}
+
+void jembed_os_env_unhide(void) {
 }
 
 /* ---- secure mode --------------------------------------------------------------------------------- */

@@ -18,6 +18,46 @@
 JEMBED_TLS JNIEnv *jembed_tls_env JEMBED_HIDDEN;
 JEMBED_TLS unsigned jembed_tls_jni_calls JEMBED_HIDDEN;
 
+/* ---- errno set by Java (org.jembed.runtime.Errno; jembed_runtime.h) -------------------------------------- */
+
+int jembed_errno_api_used JEMBED_HIDDEN;
+/* What Errno.set / setLastError recorded during the innermost exported call on this thread. */
+static JEMBED_TLS jembed_errno_slot tls_errno;
+
+void jembed_errno_enter_slow(jembed_errno *e) {
+    e->outer = tls_errno; /* a call from Java into C into this library: the enclosing call's values wait */
+    e->tracked = 1;
+    memset(&tls_errno, 0, sizeof tls_errno);
+}
+
+void jembed_errno_leave_slow(jembed_errno *e, int *value, unsigned long *last_error) {
+    if (tls_errno.errno_set) {
+        *value = tls_errno.errno_value;
+    }
+    if (tls_errno.last_error_set) {
+        *last_error = tls_errno.last_error_value;
+    }
+    if (e->tracked) {
+        tls_errno = e->outer;
+    } else {
+        memset(&tls_errno, 0, sizeof tls_errno); /* Errno was first used during this call */
+    }
+}
+
+/* The bridge's native $setErrno(which, value): 0 errno, 1 the last-error code (Windows; elsewhere nothing). */
+static void JNICALL set_errno(JNIEnv *env, jclass bridge, jint which, jint value) {
+    (void)env;
+    (void)bridge;
+    if (which == 0) {
+        tls_errno.errno_set = 1;
+        tls_errno.errno_value = (int)value;
+    } else {
+        tls_errno.last_error_set = 1;
+        tls_errno.last_error_value = (unsigned long)(unsigned)value;
+    }
+    __atomic_store_n(&jembed_errno_api_used, 1, __ATOMIC_RELAXED);
+}
+
 /* Messages after a failed start: one line per refused call, up to this many; then one "suppressed" line. */
 #define JEMBED_REFUSED_CALL_MESSAGES 5
 /* How long to wait for a JVM that another library is creating at the same moment. */
@@ -35,6 +75,12 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 static created_vms_fn created_vms;
 static int destroyed_vm;
 static int forked;
+/* This process is the child of a fork() made after the start began (whatever the library's state then). */
+static int in_fork_child;
+/* HotSpot's "exit" hook ran: Java's own exit (System.exit, Runtime.halt) is ending the process, hooks already run. */
+static int jvm_exiting;
+/* The library's class loader (global ref), for org.jembed.runtime.ExitSequence at exit. */
+static jobject library_loader;
 /* open_libjvm loaded the JDK recorded at build time (the one a start-up cache was trained on) */
 static int libjvm_is_build_jdk;
 
@@ -72,8 +118,16 @@ typedef struct start_job {
     intptr_t create_lock;       /* the process-wide creation lock while held, else -1 (dropped by the caller) */
     JavaVMOption *options;      /* JNI_CreateJavaVM's options and their text: freed by the caller */
     char *env_copy;
+    int hide_hotspot_vars;      /* secure mode: JAVA_TOOL_OPTIONS/_JAVA_OPTIONS hidden while the JVM is created */
+    const char *refusal;        /* why the start refused to create a JVM here: one line, no failure report */
     trail t;
 } start_job;
+
+/* The variables HotSpot reads itself when it creates a JVM. */
+static const char *const hotspot_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", NULL };
+
+/* The start refused to create a JVM in this process and said why in one line: later calls say nothing. */
+static int refused_quietly;
 
 /* ---- JEMBED_TRACE: the start's timeline on stderr ------------------------------------------------ */
 
@@ -158,6 +212,145 @@ static JNIEnv *thread_env(jembed_library *lib) {
     }
     own_thread(lib->vm, env);
     return env;
+}
+
+/* ---- Java's shutdown sequence at the host's exit ------------------------------------------------- */
+
+/*
+ * At an ordinary exit (exit() from any thread, a return from main) the JVM is never destroyed, so Java's shutdown
+ * hooks, File.deleteOnExit and JFR's dump on exit would not run, and what System.out buffers would be lost. The
+ * library that created the JVM registers an exit handler that runs them (org.jembed.runtime.ExitSequence, then
+ * java.lang.Shutdown.shutdown() for the JDK's own hooks) on a thread of its own, for at most exit_timeout_ms plus a
+ * second, and then lets the exit go on with its status. Nothing runs in the child of a fork(), when Java itself is
+ * ending the process (System.exit: the exit hook), after the JVM was destroyed, or on Windows (jembed_os_at_exit).
+ */
+
+static jclass load_class(JNIEnv *env, jobject loader, const char *binary_name);
+
+typedef struct exit_job {
+    jembed_library *lib;
+    int done;                   /* 1 when the sequence returned; atomic */
+    char stuck[512];            /* the hooks still running at the deadline, quoted, or "" */
+} exit_job;
+
+static int exit_sequence_ran; /* at most once per process for this library: at exit or at the last shutdown */
+
+/* Calls a static method through JNI; the exception, if any, is cleared. */
+static void exit_call_void(JNIEnv *env, const char *cls, const char *name) {
+    jclass c = (*env)->FindClass(env, cls);
+    jmethodID m = c != NULL ? (*env)->GetStaticMethodID(env, c, name, "()V") : NULL;
+    if (m != NULL) {
+        (*env)->CallStaticVoidMethod(env, c, m);
+    }
+    (*env)->ExceptionClear(env);
+}
+
+/* The exit sequence, on its own thread (attached as a daemon, detached when it ends). */
+static void exit_worker(void *arg) {
+    exit_job *job = arg;
+    jembed_library *lib = job->lib;
+    JNIEnv *env = thread_env(lib);
+    if (env == NULL || (*env)->PushLocalFrame(env, 32) != 0) {
+        __atomic_store_n(&job->done, 1, __ATOMIC_RELEASE);
+        return;
+    }
+    jclass seq = library_loader != NULL ? load_class(env, library_loader, "org.jembed.runtime.ExitSequence") : NULL;
+    jmethodID take = seq != NULL ? (*env)->GetStaticMethodID(env, seq, "take", "(Ljava/util/Map;)[Ljava/lang/Thread;") : NULL;
+    jmethodID run = seq != NULL ? (*env)->GetStaticMethodID(env, seq, "run", "([Ljava/lang/Thread;J)Ljava/lang/String;") : NULL;
+    (*env)->ExceptionClear(env);
+    /* the application's hooks: java.lang.ApplicationShutdownHooks.hooks, taken under that class's monitor */
+    jclass hooks_class = (*env)->FindClass(env, "java/lang/ApplicationShutdownHooks");
+    jfieldID hooks_field = hooks_class != NULL
+        ? (*env)->GetStaticFieldID(env, hooks_class, "hooks", "Ljava/util/IdentityHashMap;") : NULL;
+    (*env)->ExceptionClear(env);
+    if (take != NULL && run != NULL && hooks_field != NULL && (*env)->MonitorEnter(env, hooks_class) == JNI_OK) {
+        jobject map = (*env)->GetStaticObjectField(env, hooks_class, hooks_field);
+        jobjectArray threads = (jobjectArray)(*env)->CallStaticObjectMethod(env, seq, take, map);
+        (*env)->MonitorExit(env, hooks_class);
+        (*env)->ExceptionClear(env);
+        if (threads != NULL) {
+            jstring stuck = (jstring)(*env)->CallStaticObjectMethod(env, seq, run, threads, (jlong)lib->exit_timeout_ms);
+            const char *text = stuck != NULL ? (*env)->GetStringUTFChars(env, stuck, NULL) : NULL;
+            if (text != NULL) {
+                snprintf(job->stuck, sizeof job->stuck, "%s", text);
+                (*env)->ReleaseStringUTFChars(env, stuck, text);
+            }
+            (*env)->ExceptionClear(env);
+        }
+    }
+    /* the JDK's own hooks (console restore, File.deleteOnExit), and the application's if they could not be taken */
+    exit_call_void(env, "java/lang/Shutdown", "shutdown");
+    if (seq != NULL) {
+        jmethodID flush = (*env)->GetStaticMethodID(env, seq, "flush", "()V");
+        if (flush != NULL) {
+            (*env)->CallStaticVoidMethod(env, seq, flush);
+        }
+        (*env)->ExceptionClear(env);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    __atomic_store_n(&job->done, 1, __ATOMIC_RELEASE);
+}
+
+/* True while a JVM runs in this process (not destroyed, not a fork() child's copy, not exiting by itself). */
+static int jvm_alive(void) {
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    return !in_fork_child && !__atomic_load_n(&jvm_exiting, __ATOMIC_ACQUIRE)
+           && !__atomic_load_n(&destroyed_vm, __ATOMIC_ACQUIRE) && created_vms != NULL
+           && created_vms(&vm, 1, &count) == JNI_OK && count > 0;
+}
+
+/*
+ * Runs Java's shutdown sequence now, waiting for it at most exit_timeout_ms plus a second; says in one line what did
+ * not finish. 1 when it finished with every hook, 0 otherwise (or when it was not run: already run, no JVM).
+ */
+static int run_exit_sequence(jembed_library *lib, const char *when) {
+    if (__atomic_exchange_n(&exit_sequence_ran, 1, __ATOMIC_ACQ_REL) || !jvm_alive()) {
+        return 0;
+    }
+    exit_job *job = calloc(1, sizeof *job);
+    if (job == NULL) {
+        return 0;
+    }
+    job->lib = lib;
+    jembed_os_thread worker;
+    if (jembed_os_thread_start(&worker, JEMBED_START_STACK, exit_worker, job) != 0) {
+        free(job);
+        return 0;
+    }
+    double deadline = jembed_os_now_ms() + lib->exit_timeout_ms + 1000;
+    while (!__atomic_load_n(&job->done, __ATOMIC_ACQUIRE) && jembed_os_now_ms() < deadline) {
+        jembed_os_sleep_ms(1);
+    }
+    int done = __atomic_load_n(&job->done, __ATOMIC_ACQUIRE);
+    int seconds = (lib->exit_timeout_ms + 999) / 1000;
+    if (done && job->stuck[0] != '\0') {
+        fprintf(stderr, "jembed: %s: %s, the shutdown hook thread %s did not finish within %d s (<exitTimeout>); going on"
+                        " without it\n", lib->name, when, job->stuck, seconds);
+    } else if (!done) {
+        fprintf(stderr, "jembed: %s: %s, Java's shutdown sequence did not finish within %d s (<exitTimeout>); going on"
+                        " without it\n", lib->name, when, seconds);
+    }
+    fflush(stderr);
+    int clean = done && job->stuck[0] == '\0';
+    if (done) {
+        jembed_os_thread_join(worker);
+        free(job); /* else the thread may still use it: kept until the process ends */
+    }
+    return clean;
+}
+
+static void at_exit(void) {
+    if (jembed_lib.exit_timeout_ms > 0) {
+        run_exit_sequence(&jembed_lib, "at exit");
+    }
+}
+
+/* After this library created the JVM: its shutdown sequence will run when the process exits. */
+static void register_at_exit(jembed_library *lib, trail *t) {
+    if (lib->exit_timeout_ms > 0 && jembed_os_at_exit(at_exit) != 0) {
+        trail_add(t, "  no exit handler on this platform: Java's shutdown hooks do not run when the process exits\n");
+    }
 }
 
 /* ---- finding the JVM -------------------------------------------------------------------------- */
@@ -258,9 +451,12 @@ static void *open_libjvm(jembed_library *lib, trail *t) {
     struct { const char *what; const char *home; } places[] = {
         { "runtime bundled beside the library (" JEMBED_BESIDE_ME JEMBED_DIRSEP "jre)", origin[0] ? bundled : NULL },
         { "JDK recorded at build time", lib->build_java_home },
-        { "JAVA_HOME", jembed_getenv(lib, "JAVA_HOME") },
+        { "JAVA_HOME", NULL }, /* read only when the search gets there: in secure mode, only then is it ignored */
     };
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (i == 2) {
+            places[i].home = jembed_getenv(lib, "JAVA_HOME");
+        }
         if (places[i].home == NULL || places[i].home[0] == '\0') {
             trail_add(t, "  %s: %s\n", places[i].what,
                       i == 1 && places[i].home == NULL ? "none (a cross build records no JDK)" : "not set");
@@ -340,6 +536,16 @@ static void JNICALL abort_hook(void) {
 }
 
 /*
+ * HotSpot's "exit" hook (a JavaVMOption), called on the VM thread when Java ends the process itself (System.exit,
+ * Runtime.halt) after running its shutdown hooks, just before HotSpot calls exit(): the library's own exit sequence
+ * must then do nothing (the VM is stopped at a safepoint; a JNI call would wait for ever).
+ */
+static void JNICALL exit_hook(jint code) {
+    (void)code;
+    __atomic_store_n(&jvm_exiting, 1, __ATOMIC_RELEASE);
+}
+
+/*
  * Grants native access (restricted FFM methods: upcallStub, reinterpret) to the unnamed modules of the JVM this
  * library created, as --enable-native-access=ALL-UNNAMED would, but without that option: any value of the
  * property behind it makes the JVM drop the CDS archived module graph (~12 % slower creation, +1 MB). The JDK
@@ -388,9 +594,20 @@ static jint create_locked(start_job *job, created_vms_fn created, create_vm_fn c
         rc = 1;
     } else {
         JNIEnv *env = NULL;
-        tls_creating = 1;
-        rc = create(vm, (void **)&env, args);
-        tls_creating = 0;
+        int hidden = job->hide_hotspot_vars ? jembed_os_env_hide(hotspot_vars) : 0;
+        if (hidden < 0) {
+            trail_add(t, "JAVA_TOOL_OPTIONS or _JAVA_OPTIONS is set and the JVM would read it, but this library trusts no"
+                         " environment here (privileged process, or <trustEnvironment>false</trustEnvironment>) and"
+                         " cannot hide it from the JVM on this platform: unset it\n");
+            rc = 1;
+        } else {
+            tls_creating = 1;
+            rc = create(vm, (void **)&env, args);
+            tls_creating = 0;
+            if (hidden > 0) {
+                jembed_os_env_unhide();
+            }
+        }
     }
     jembed_os_creation_unlock(job->create_lock);
     job->create_lock = -1;
@@ -423,23 +640,31 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
     if (created(&vm, 1, &count) == JNI_OK && count > 0) {
         trail_add(t, "  joined the JVM already running in this process\n");
     } else {
-        const char *strict_vars[] = { "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS" };
-        for (size_t i = 0; i < sizeof strict_vars / sizeof strict_vars[0]; i++) {
-            const char *v = jembed_getenv(lib, strict_vars[i]); /* non-NULL when HotSpot will read it */
+        job->refusal = jembed_os_id_change_hazard();
+        if (job->refusal != NULL) {
+            return -1;
+        }
+        for (size_t i = 0; hotspot_vars[i] != NULL; i++) {
+            const char *v = jembed_getenv(lib, hotspot_vars[i]); /* non-NULL when HotSpot will read it */
             if (v != NULL && v[0] != '\0') {
                 if (jembed_secure_mode(lib)) { /* an agent or option from it would run inside this process */
-                    trail_add(t, "%s is set and the JVM would read it, but this library trusts no environment here "
-                                 "(privileged process, or <trustEnvironment>false</trustEnvironment>): unset it\n",
-                              strict_vars[i]);
-                    return -1;
+                    job->hide_hotspot_vars = 1;
+                    jembed_note_ignored(hotspot_vars[i]);
+                    trail_add(t, "  %s is set: hidden from the JVM (secure mode)\n", hotspot_vars[i]);
+                    continue;
                 }
                 if (lib->strict_environment) {
                     trail_add(t, "%s is set (\"%s\") and this library was built with <strictEnvironment>: "
-                                 "unset it, or build without strict mode\n", strict_vars[i], v);
+                                 "unset it, or build without strict mode\n", hotspot_vars[i], v);
                     return -1;
                 }
-                trail_add(t, "  %s is set and is read by the JVM: %s\n", strict_vars[i], v);
+                trail_add(t, "  %s is set and is read by the JVM: %s\n", hotspot_vars[i], v);
             }
+        }
+        char why[JEMBED_PATH_MAX + 160];
+        if (jembed_os_prepare_jvm(jvm, why, sizeof why) < 0) {
+            trail_add(t, "  libjava's getpwuid not rebound (%s): a first call from inside getpwuid() would wait for ever\n",
+                      why);
         }
         /* Options from the environment variable named after the library, split at white space. */
         int env_count = 0;
@@ -460,8 +685,8 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
             }
         }
         int n = lib->jvm_option_count + env_count;
-        /* + the start-up cache, + the abort hook, which is not shown: it is jembed's, not an option of the user's */
-        JavaVMOption *options = job->options = calloc((size_t)n + 2, sizeof *options);
+        /* + the start-up cache, + the abort and exit hooks, which are not shown: they are jembed's, not the user's */
+        JavaVMOption *options = job->options = calloc((size_t)n + 3, sizeof *options);
         if (options == NULL) {
             trail_add(t, "out of memory\n");
             return -1;
@@ -487,9 +712,11 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
         trail_add(t, "\n");
         options[n].optionString = (char *)"abort";
         options[n].extraInfo = (void *)abort_hook;
+        options[n + 1].optionString = (char *)"exit";
+        options[n + 1].extraInfo = (void *)exit_hook;
         JavaVMInitArgs args;
         args.version = JNI_VERSION_10;
-        args.nOptions = n + 1;
+        args.nOptions = n + 2;
         args.options = options;
         args.ignoreUnrecognized = JNI_FALSE;
         int joined = 0;
@@ -527,6 +754,7 @@ static int find_or_create_vm(start_job *job, JNIEnv **env_out) {
             (*vm)->DetachCurrentThread(vm);
             lib->vm = vm;
             lib->created_vm = 1;
+            register_at_exit(lib, t);
             if (thread_env(lib) == NULL) {
                 trail_add(t, "cannot attach the starting thread to the JVM it created\n");
                 return -1;
@@ -643,7 +871,12 @@ static int define_and_bind(jembed_library *lib, JNIEnv *env, trail *t) {
     if (lib->thrown == NULL) {
         return threw(env, t, "binding $thrown"), -1;
     }
+    JNINativeMethod natives[] = { { (char *)"$setErrno", (char *)"(II)V", (void *)set_errno } };
+    if ((*env)->RegisterNatives(env, bridge, natives, 1) != JNI_OK) {
+        return threw(env, t, "registering the bridge's $setErrno"), -1;
+    }
     lib->bridge = (jclass)(*env)->NewGlobalRef(env, bridge);
+    library_loader = (*env)->NewGlobalRef(env, loader);
     __atomic_store_n(&lib->bound, 1, __ATOMIC_RELEASE);
     trace_phase(lib, "bridge class loaded and bound", &phase);
 
@@ -705,6 +938,7 @@ static void report_failed_start(jembed_library *lib, JNIEnv *env, trail *t) {
  * returns its error value at once. Never touches the JVM.
  */
 static void in_forked_child(void) {
+    in_fork_child = 1;
     jembed_tls_env = NULL;
     for (int i = 0; i < jembed_lib.binding_count; i++) {
         __atomic_store_n(&jembed_lib.fast[i], NULL, __ATOMIC_RELAXED);
@@ -986,7 +1220,15 @@ static int start_locked(start_job *job) {
         return -1;
     }
     JNIEnv *env = NULL;
-    if (find_or_create_vm(job, &env) != 0) {
+    int found = find_or_create_vm(job, &env);
+    jembed_report_ignored(lib);
+    if (found != 0 && job->refusal != NULL) {
+        refused_quietly = 1;
+        fprintf(stderr, "jembed: %s: not started: %s, and glibc aborts such a process once it has other threads (the"
+                        " JVM's); every function of this library returns its error value\n", lib->name, job->refusal);
+        return -1;
+    }
+    if (found != 0) {
         report_failed_start(lib, NULL, t);
         return -1;
     }
@@ -1090,6 +1332,9 @@ static int run_start(jembed_library *lib) {
 }
 
 static void report_refused_call(jembed_library *lib, int binding) {
+    if (refused_quietly) {
+        return; /* said once, at the start */
+    }
     unsigned n = __atomic_add_fetch(&lib->failed_calls, 1, __ATOMIC_RELAXED);
     const char *fn = binding >= 0 ? lib->bindings[binding].c_name : "start";
     if (n <= JEMBED_REFUSED_CALL_MESSAGES) {
@@ -1106,7 +1351,12 @@ static void report_refused_call(jembed_library *lib, int binding) {
     }
 }
 
-/* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start. */
+/* What start() returns for a call made by the start itself before the functions are bound (the JVM's own start
+   calling into the library, an NSS module asked by the JVM's getpwuid_r): the error value, quietly. */
+#define JEMBED_REENTERED (-2)
+
+/* Starts the library unless it is started; *ran_start tells whether this call ran (and reported) the start.
+   0 when ready, -1 when not (reported by the caller unless *ran_start), JEMBED_REENTERED. */
 static int start(jembed_library *lib, int *ran_start) {
     *ran_start = 0;
     tls_init_cycle = 0;
@@ -1117,7 +1367,8 @@ static int start(jembed_library *lib, int *ran_start) {
     if (state == JEMBED_FAILED || state == JEMBED_SHUT_DOWN) {
         return -1;
     }
-    int saved_errno = errno;
+    jembed_errno saved;
+    jembed_errno_enter(&saved);
     jembed_os_mutex_lock(&lib->lock);
     int rc;
     for (;;) {
@@ -1129,7 +1380,7 @@ static int start(jembed_library *lib, int *ran_start) {
         if (lib->initializing) {
             if (init_thread == jembed_os_thread_id()) {
                 /* The init code calling back in on the start thread: go through once bound. */
-                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : -1;
+                rc = __atomic_load_n(&lib->bound, __ATOMIC_ACQUIRE) ? 0 : JEMBED_REENTERED;
                 break;
             }
             int edge = wait_begin(lib);
@@ -1162,7 +1413,7 @@ static int start(jembed_library *lib, int *ran_start) {
         break;
     }
     jembed_os_mutex_unlock(&lib->lock);
-    errno = saved_errno;
+    jembed_errno_leave(&saved);
     return rc;
 }
 
@@ -1174,24 +1425,26 @@ void jembed_jni_calls_reached(jembed_library *lib, JNIEnv *env) {
     jembed_os_mutex_lock(&lib->lock);
     if (!lib->ffm_started && !lib->initializing && __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY) {
         __atomic_store_n(&lib->ffm_started, 1, __ATOMIC_RELAXED);
-        int saved_errno = errno;
+        jembed_errno saved;
+        jembed_errno_enter(&saved);
         start_ffm_dispatch(lib, env, 1);
-        errno = saved_errno;
+        jembed_errno_leave(&saved);
     }
     jembed_os_mutex_unlock(&lib->lock);
 }
 
 int jembed_start(jembed_library *lib) {
     int ran_start;
-    return start(lib, &ran_start);
+    return start(lib, &ran_start) == 0 ? 0 : -1;
 }
 
 JNIEnv *jembed_env_slow(jembed_library *lib, int binding) {
     int state = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE);
     if (state != JEMBED_READY) {
         int ran_start;
-        if (start(lib, &ran_start) != 0) {
-            if (!ran_start) {
+        int rc = start(lib, &ran_start);
+        if (rc != 0) {
+            if (!ran_start && rc != JEMBED_REENTERED) {
                 report_refused_call(lib, binding);
             }
             return NULL;
@@ -1250,7 +1503,8 @@ static int registry_update(JNIEnv *env, int delta, int mark_created, int *destro
 }
 
 int jembed_shutdown(jembed_library *lib) {
-    int saved_errno = errno;
+    jembed_errno saved;
+    jembed_errno_enter(&saved);
     jembed_os_mutex_lock(&lib->lock);
     int rc = -1;
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == JEMBED_READY && !lib->initializing) {
@@ -1271,8 +1525,10 @@ int jembed_shutdown(jembed_library *lib) {
             lib->bridge = NULL;
             __atomic_store_n(&lib->state, JEMBED_SHUT_DOWN, __ATOMIC_RELEASE);
             rc = 0;
-            if (destroy) {
-                /* Runs shutdown hooks and waits for non-daemon Java threads; jembed's threads are daemons. */
+            /* Java's shutdown sequence, bounded (the same as at exit); a hook still running keeps the JVM alive:
+               DestroyJavaVM would wait for it. Without <exitTimeout> DestroyJavaVM runs the hooks itself. */
+            if (destroy && (lib->exit_timeout_ms <= 0 || run_exit_sequence(lib, "at shutdown"))) {
+                /* Waits for non-daemon Java threads; jembed's threads are daemons. */
                 jembed_tls_env = NULL;
                 __atomic_store_n(&destroyed_vm, 1, __ATOMIC_RELEASE);
                 (*lib->vm)->DestroyJavaVM(lib->vm);
@@ -1280,7 +1536,7 @@ int jembed_shutdown(jembed_library *lib) {
         }
     }
     jembed_os_mutex_unlock(&lib->lock);
-    errno = saved_errno;
+    jembed_errno_leave(&saved);
     return rc;
 }
 

@@ -8,14 +8,18 @@
  *      JNI on a cached jmethodID of the library's bridge class (after an acquire-load of lib->state);
  *   2. the first call starts the runtime on a thread of jembed's own (8 MiB stack) while it waits: pin the
  *      library, find or create the JVM (under a process-wide creation lock, with HotSpot's abort hook escaped
- *      on that thread), join the JVM-wide registry, define the library's class loader over the classes frozen
- *      in the .so, bind, run init code; other threads wait on the library's lock and condition;
+ *      on that thread; not in a host that would abort at its next set-id call; with libjava's getpwuid bound to
+ *      one that takes no lock the caller may hold; in secure mode with JAVA_TOOL_OPTIONS/_JAVA_OPTIONS hidden),
+ *      join the JVM-wide registry, define the library's class loader over the classes frozen in the .so, bind, run
+ *      init code; other threads wait on the library's lock and condition; a call the start itself makes before
+ *      the functions are bound gets its error value quietly;
  *   3. a failed start is reported once and is permanent: calls return their error value; so are calls in the
  *      child of a fork().
  */
 #ifndef JEMBED_RUNTIME_H
 #define JEMBED_RUNTIME_H
 
+#include <errno.h>
 #include <jni.h>
 #include <stddef.h>
 
@@ -57,6 +61,7 @@ typedef struct jembed_library {
     const char *options_env_var;        /* e.g. "MY_PLUGIN_JVM_OPTIONS": more JVM options; NULL when the pom forbids */
     int strict_environment;             /* refuse to create a JVM while JAVA_TOOL_OPTIONS/_JAVA_OPTIONS are set */
     int trust_environment;              /* 0: secure mode in any process (<trustEnvironment>false); jembed_trust.h */
+    int exit_timeout_ms;                /* <exitTimeout>: how long Java's shutdown sequence may take at exit; 0: none */
     const jembed_boot_class *boot_classes;
     int boot_class_count;
     const unsigned char *image;         /* the frozen classes: an uncompressed jar */
@@ -110,6 +115,78 @@ static inline void jembed_count_jni_call(jembed_library *lib, JNIEnv *env) {
     }
 }
 
+/*
+ * errno (and on Windows the thread's last-error code) around one exported call. jembed's own work (the start,
+ * attaching the thread, the dispatch) leaves the caller's values as they were; what Java sets reaches the caller:
+ *   - a pointer argument at the calling thread's errno (glibc's NSS passes errnop == &errno) is handed to Java as a
+ *     pointer to a copy, which becomes errno when the call returns (the JVM's own work on this thread may change the
+ *     real errno meanwhile: the copy is what Java wrote, and only that);
+ *   - org.jembed.runtime.Errno.set / setLastError (the bridge's native $setErrno) records a value for this thread,
+ *     applied when the innermost exported call on it returns.
+ * The glue calls jembed_errno_enter first, jembed_errno_arg for each int * argument, jembed_errno_leave before
+ * every return. Costs one load of a process-wide flag per call until Java first uses Errno.
+ */
+typedef struct jembed_errno_slot {
+    int errno_set, errno_value;         /* Errno.set was called, and with what */
+    int last_error_set;                 /* Errno.setLastError was called (Windows) */
+    unsigned long last_error_value;
+} jembed_errno_slot;
+
+typedef struct jembed_errno {
+    int saved;                          /* the caller's errno */
+    int copy;                           /* what a pointer argument at errno points to instead, for Java */
+    int shadowed;                       /* copy was handed to Java */
+    int tracked;                        /* outer holds the enclosing call's slot (Errno in use at entry) */
+    jembed_errno_slot outer;
+#if defined(JEMBED_OS_WINDOWS)
+    unsigned long last_error;           /* the caller's GetLastError() */
+#endif
+} jembed_errno;
+
+/* Java has used org.jembed.runtime.Errno in this process (this library): calls then look at their slot. */
+extern int jembed_errno_api_used JEMBED_HIDDEN;
+JEMBED_HIDDEN void jembed_errno_enter_slow(jembed_errno *e);
+JEMBED_HIDDEN void jembed_errno_leave_slow(jembed_errno *e, int *value, unsigned long *last_error);
+
+static inline void jembed_errno_enter(jembed_errno *e) {
+    e->saved = errno;
+    e->shadowed = 0;
+    e->tracked = 0;
+#if defined(JEMBED_OS_WINDOWS)
+    e->last_error = jembed_os_last_error();
+#endif
+    if (__builtin_expect(__atomic_load_n(&jembed_errno_api_used, __ATOMIC_RELAXED), 0)) {
+        jembed_errno_enter_slow(e);
+    }
+}
+
+/* The value to hand Java for an int * argument p: a pointer to the copy of errno when p is the caller's errno. */
+static inline void *jembed_errno_arg(jembed_errno *e, void *p) {
+    if (__builtin_expect(p == (void *)&errno, 0)) {
+        e->copy = e->saved;
+        e->shadowed = 1;
+        return &e->copy;
+    }
+    return p;
+}
+
+static inline void jembed_errno_leave(jembed_errno *e) {
+    int value = e->shadowed ? e->copy : e->saved;
+    unsigned long last_error = 0;
+#if defined(JEMBED_OS_WINDOWS)
+    last_error = e->last_error;
+#endif
+    if (__builtin_expect(__atomic_load_n(&jembed_errno_api_used, __ATOMIC_RELAXED), 0)) {
+        jembed_errno_leave_slow(e, &value, &last_error);
+    }
+    errno = value;
+#if defined(JEMBED_OS_WINDOWS)
+    jembed_os_set_last_error(last_error);
+#else
+    (void)last_error;
+#endif
+}
+
 /* Called when a bridge call returned with an exception pending: prints it and clears it. */
 JEMBED_HIDDEN void jembed_call_threw(JNIEnv *env, jembed_library *lib, int binding);
 
@@ -120,10 +197,11 @@ JEMBED_HIDDEN void jembed_ffm_threw(jembed_library *lib, int binding);
 JEMBED_HIDDEN int jembed_start(jembed_library *lib);
 
 /*
- * Shuts the library down for good: later calls return their error value. When this library created the JVM
- * and no other jembed library is using it, the JVM is destroyed too (JNI DestroyJavaVM: shutdown hooks run, it
- * waits for non-daemon Java threads). A JVM cannot be created again in the same process. 0 on success, -1 when the
- * library was never started or is already shut down.
+ * Shuts the library down for good: later calls return their error value. When no other jembed library is using the
+ * JVM and a jembed library created it, Java's shutdown sequence runs (bounded by exit_timeout_ms, as at exit) and the
+ * JVM is destroyed (JNI DestroyJavaVM: it waits for non-daemon Java threads); a hook that did not finish in time
+ * leaves the JVM alive instead. A JVM cannot be created again in the same process. 0 on success, -1 when the library
+ * was never started or is already shut down.
  */
 JEMBED_HIDDEN int jembed_shutdown(jembed_library *lib);
 

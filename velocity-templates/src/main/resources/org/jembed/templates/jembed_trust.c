@@ -41,54 +41,41 @@ static int is_set(const char *name) {
     return v != NULL && v[0] != '\0';
 }
 
-/* Appends name to the list when it is set; returns the new length. */
-static size_t list_if_set(char *list, size_t size, size_t used, const char *name) {
-    if (name == NULL || !is_set(name) || used >= size) {
-        return used;
+/* The variables this library would have used and did not (secure mode), for the one line; under ignored_lock. */
+static jembed_os_mutex ignored_lock = JEMBED_OS_MUTEX_INIT;
+static const char *ignored[16];
+static int ignored_reported;
+
+void jembed_note_ignored(const char *name) {
+    jembed_os_mutex_lock(&ignored_lock);
+    size_t i = 0;
+    while (i < sizeof ignored / sizeof ignored[0] && ignored[i] != NULL && strcmp(ignored[i], name) != 0) {
+        i++;
     }
-    int w = snprintf(list + used, size - used, "%s%s", used > 0 ? ", " : "", name);
-    return w < 0 ? used : used + (size_t)w;
+    if (i < sizeof ignored / sizeof ignored[0] && ignored[i] == NULL) {
+        ignored[i] = name;
+    }
+    jembed_os_mutex_unlock(&ignored_lock);
 }
 
-static int ignored_reported;               /* the one line was printed; atomic */
-static jembed_os_mutex other_lock = JEMBED_OS_MUTEX_INIT;
-static const char *other_reported[16];     /* names outside the list below already reported, under other_lock */
-
-/* One line naming every variable jembed (or, with ids that differ, HotSpot) would read and now ignores. */
-static void report_ignored(const jembed_library *lib) {
-    if (__atomic_exchange_n(&ignored_reported, 1, __ATOMIC_ACQ_REL)) {
-        return;
+void jembed_report_ignored(const jembed_library *lib) {
+    if (privileged_because == NULL) {
+        return; /* the process's own user set them: nothing to warn about, and an NSS module must stay silent */
     }
     char list[512] = "";
     size_t used = 0;
-    const char *read_by_jembed[] = { "JEMBED_JAVA_HOME", lib->options_env_var, "JAVA_HOME", "JEMBED_TRACE" };
-    for (size_t i = 0; i < sizeof read_by_jembed / sizeof read_by_jembed[0]; i++) {
-        used = list_if_set(list, sizeof list, used, read_by_jembed[i]);
-    }
-    if (hotspot_ignores_its_variables()) {
-        used = list_if_set(list, sizeof list, used, "JAVA_TOOL_OPTIONS");
-        used = list_if_set(list, sizeof list, used, "_JAVA_OPTIONS");
+    jembed_os_mutex_lock(&ignored_lock);
+    int first = !ignored_reported;
+    for (size_t i = 0; first && i < sizeof ignored / sizeof ignored[0] && ignored[i] != NULL && used < sizeof list; i++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s", used > 0 ? ", " : "", ignored[i]);
+        used = w < 0 ? used : used + (size_t)w;
     }
     if (used > 0) {
+        ignored_reported = 1;
+    }
+    jembed_os_mutex_unlock(&ignored_lock);
+    if (used > 0) {
         fprintf(stderr, "jembed: %s: %s: ignored %s from the environment\n", lib->name, secure_because(), list);
-    }
-}
-
-/* A variable not in report_ignored's list: its own line, once. */
-static void report_other(const jembed_library *lib, const char *name) {
-    jembed_os_mutex_lock(&other_lock);
-    size_t i = 0;
-    while (i < sizeof other_reported / sizeof other_reported[0] && other_reported[i] != NULL
-           && strcmp(other_reported[i], name) != 0) {
-        i++;
-    }
-    int first = i < sizeof other_reported / sizeof other_reported[0] && other_reported[i] == NULL;
-    if (first) {
-        other_reported[i] = name;
-    }
-    jembed_os_mutex_unlock(&other_lock);
-    if (first) {
-        fprintf(stderr, "jembed: %s: %s: ignored %s from the environment\n", lib->name, secure_because(), name);
     }
 }
 
@@ -96,14 +83,12 @@ const char *jembed_getenv(const jembed_library *lib, const char *name) {
     if (!jembed_secure_mode(lib)) {
         return getenv(name);
     }
-    report_ignored(lib);
     if (read_by_hotspot(name)) {
         return hotspot_ignores_its_variables() ? NULL : getenv(name);
     }
-    int listed = strcmp(name, "JEMBED_JAVA_HOME") == 0 || strcmp(name, "JAVA_HOME") == 0
-        || strcmp(name, "JEMBED_TRACE") == 0 || (lib->options_env_var != NULL && strcmp(name, lib->options_env_var) == 0);
-    if (!listed && is_set(name)) {
-        report_other(lib, name);
+    /* JEMBED_TRACE=0 asks for nothing: ignoring it ignores nothing */
+    if (is_set(name) && !(strcmp(name, "JEMBED_TRACE") == 0 && strcmp(getenv(name), "0") == 0)) {
+        jembed_note_ignored(name);
     }
     return NULL;
 }

@@ -18,12 +18,21 @@
 JEMBED_HIDDEN int jembed_secure_mode(const jembed_library *lib);
 
 /*
- * getenv(name), or NULL in secure mode. The first call in secure mode prints one line on stderr naming the
- * variables jembed reads that are set and ignored (their values are never used or printed).
- * JAVA_TOOL_OPTIONS and _JAVA_OPTIONS are read by HotSpot itself, not by jembed: for them this returns the value
- * whenever HotSpot will read it (it ignores both only when real and effective ids differ), so the caller can refuse.
+ * getenv(name), or NULL in secure mode, where a variable that is set is noted as ignored (its value is never used or
+ * printed). JAVA_TOOL_OPTIONS and _JAVA_OPTIONS are read by HotSpot itself, not by jembed: for them this returns the
+ * value whenever HotSpot will read it (it ignores both only when real and effective ids differ), so that the caller
+ * can hide them from the JVM's creation (jembed_os_env_hide) or refuse.
  */
 JEMBED_HIDDEN const char *jembed_getenv(const jembed_library *lib, const char *name);
+
+/* Notes name as a variable this library would have used and did not (secure mode), for jembed_report_ignored. */
+JEMBED_HIDDEN void jembed_note_ignored(const char *name);
+
+/*
+ * In a privileged process (not with the trust switch alone: there the environment is the process user's own), one
+ * line on stderr naming every variable noted as ignored so far, once per library; nothing when none was noted.
+ */
+JEMBED_HIDDEN void jembed_report_ignored(const jembed_library *lib);
 
 /*
  * Whether the shared object at path (size bytes, NUL-terminated) may be loaded. Outside secure mode: always 1.

@@ -72,13 +72,21 @@ public record Binding(FunctionDecl function, ExportScanner.Found method, List<Cr
     }
 
     /**
-     * An {@code onError} handler.
+     * An {@code onError} handler: the binding's own ({@code @Export(onError = ...)}) or the library's default
+     * ({@code <errorHandler>}).
      *
-     * @param className  internal name of its class
-     * @param methodName its name
-     * @param descriptor {@code (Ljava/lang/Throwable;)R}
+     * @param className     internal name of its class
+     * @param methodName    its name
+     * @param descriptor    {@code (Ljava/lang/Throwable;)R}, or {@code (Ljava/lang/Throwable;P...)R} with the
+     *                      {@code @Export} method's parameter types
+     * @param withArguments whether it takes the call's arguments after the throwable
      */
-    public record Handler(String className, String methodName, String descriptor) {}
+    public record Handler(String className, String methodName, String descriptor, boolean withArguments) {
+        /** A handler that takes the throwable only. */
+        public Handler(String className, String methodName, String descriptor) {
+            this(className, methodName, descriptor, false);
+        }
+    }
 
     /** The bridge method's descriptor, e.g. {@code (J)I}. */
     public String bridgeDescriptor() {

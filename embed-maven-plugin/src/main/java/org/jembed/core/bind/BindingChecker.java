@@ -35,11 +35,22 @@ public final class BindingChecker {
      */
     public record Result(List<Binding> bindings, List<ExportScanner.Found> inits) {}
 
+    /**
+     * The library's default {@code onError} handler class, {@code <errorHandler>} in the pom: for every function whose
+     * {@code @Export} names no handler of its own, its public static method of the matching signature, whatever its
+     * name: {@code (Throwable, P...)R} first, else {@code (Throwable)R}.
+     *
+     * @param className the class's binary name, e.g. {@code com.example.Replies}
+     * @param where     the pom element, for messages
+     */
+    public record DefaultHandler(String className, SourcePos where) {}
+
     private final ApiModel model;
     private final java.util.Optional<ApiModel> internalModel;
     private final ViewNames views;
     private final Function<ExportScanner.Found, String> javaSource;
     private final java.util.Set<String> staticMethods;
+    private final java.util.Optional<DefaultHandler> defaultHandler;
     private final List<Diagnostic> errors = new ArrayList<>();
 
     /**
@@ -62,11 +73,26 @@ public final class BindingChecker {
      */
     public BindingChecker(ApiModel model, java.util.Optional<ApiModel> internalModel, ViewNames views,
                           Function<ExportScanner.Found, String> javaSource, java.util.Set<String> staticMethods) {
+        this(model, internalModel, views, javaSource, staticMethods, java.util.Optional.empty());
+    }
+
+    /**
+     * @param model          the API
+     * @param internalModel  the internal header, if any
+     * @param views          names of the generated struct views
+     * @param javaSource     the source path to report for a Java method
+     * @param staticMethods  the public static methods of the classes, where handlers are looked up
+     * @param defaultHandler the library's default handler class, if the pom sets one
+     */
+    public BindingChecker(ApiModel model, java.util.Optional<ApiModel> internalModel, ViewNames views,
+                          Function<ExportScanner.Found, String> javaSource, java.util.Set<String> staticMethods,
+                          java.util.Optional<DefaultHandler> defaultHandler) {
         this.model = model;
         this.internalModel = internalModel;
         this.views = views;
         this.javaSource = javaSource;
         this.staticMethods = staticMethods;
+        this.defaultHandler = defaultHandler;
     }
 
     /**
@@ -75,6 +101,13 @@ public final class BindingChecker {
      * @throws DiagnosticException listing every binding error
      */
     public Result check(List<ExportScanner.Found> found) throws DiagnosticException {
+        defaultHandler.ifPresent(d -> {
+            String prefix = d.className().replace('.', '/') + ".";
+            if (staticMethods.stream().noneMatch(m -> m.startsWith(prefix))) {
+                error(d.where(), "<errorHandler> '" + d.className() + "' is not a public class of this project with public"
+                        + " static methods; give the binary name of a class in src/main/java, e.g. com.example.Replies");
+            }
+        });
         Map<String, List<ExportScanner.Found>> byName = new LinkedHashMap<>();
         List<ExportScanner.Found> inits = new ArrayList<>();
         for (ExportScanner.Found f : found) {
@@ -172,18 +205,91 @@ public final class BindingChecker {
         }
         java.util.Optional<Binding.Handler> handler = java.util.Optional.empty();
         if (!m.onError().isEmpty()) {
-            String descriptor = "(Ljava/lang/Throwable;)" + ret;
-            if (staticMethods.contains(m.className() + "." + m.onError() + descriptor)) {
-                handler = java.util.Optional.of(new Binding.Handler(m.className(), m.onError(), descriptor));
-            } else {
-                error(javaPos(m), "@Export(onError = \"" + m.onError() + "\") of " + m.javaName() + ": add 'public static "
-                        + TypeMapping.javaName(ret) + " " + m.onError() + "(Throwable t)' to "
-                        + m.className().replace('/', '.') + "; it receives what the method threw and returns the value for C");
+            handler = handler(m.className(), m.onError(), args, ret);
+            if (handler.isEmpty()) {
+                error(javaPos(m), "@Export(onError = \"" + m.onError() + "\") of " + m.javaName() + ": add "
+                        + handlerSignatures(m.onError(), args, ret, fn) + " to " + m.className().replace('/', '.')
+                        + "; it receives what the method threw" + (args.length > 0 ? " (and, in the second form, the"
+                        + " call's arguments)" : "") + " and returns the value for C");
             }
+        } else if (defaultHandler.isPresent()) {
+            handler = defaultHandler(defaultHandler.get(), fn, m, args, ret);
         }
         return errors.size() == before
                 ? java.util.Optional.of(new Binding(fn, m, params, result, internal, errorValue, handler))
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * The public static method {@code name} of {@code className} that handles a throwable of a method taking
+     * {@code args} and returning {@code ret}: {@code (Throwable, args...)} first, else {@code (Throwable)}.
+     */
+    private java.util.Optional<Binding.Handler> handler(String className, String name, Type[] args, String ret) {
+        StringBuilder withArgs = new StringBuilder("(Ljava/lang/Throwable;");
+        for (Type a : args) {
+            withArgs.append(a.getDescriptor());
+        }
+        String full = withArgs.append(')').append(ret).toString();
+        if (args.length > 0 && staticMethods.contains(className + "." + name + full)) {
+            return java.util.Optional.of(new Binding.Handler(className, name, full, true));
+        }
+        String plain = "(Ljava/lang/Throwable;)" + ret;
+        if (staticMethods.contains(className + "." + name + plain)) {
+            return java.util.Optional.of(new Binding.Handler(className, name, plain, false));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The default handler class's method for a function: the one public static method taking {@code (Throwable, args)},
+     * else the one taking {@code (Throwable)}, returning {@code ret}; an error at the C declaration when there is none
+     * or more than one.
+     */
+    private java.util.Optional<Binding.Handler> defaultHandler(DefaultHandler d, FunctionDecl fn, ExportScanner.Found m,
+                                                               Type[] args, String ret) {
+        String prefix = d.className().replace('.', '/') + ".";
+        StringBuilder withArgs = new StringBuilder("(Ljava/lang/Throwable;");
+        for (Type a : args) {
+            withArgs.append(a.getDescriptor());
+        }
+        String full = withArgs.append(')').append(ret).toString();
+        String plain = "(Ljava/lang/Throwable;)" + ret;
+        for (String descriptor : args.length > 0 ? List.of(full, plain) : List.of(plain)) {
+            List<String> names = new ArrayList<>();
+            for (String method : staticMethods) {
+                int paren = method.indexOf('(');
+                if (method.startsWith(prefix) && paren > prefix.length() && method.substring(paren).equals(descriptor)) {
+                    names.add(method.substring(prefix.length(), paren));
+                }
+            }
+            names.sort(null);
+            if (names.size() > 1) {
+                error(fn.pos(), "'" + fn.name() + "' has " + names.size() + " onError handlers in the <errorHandler> class "
+                        + d.className() + " (" + d.where() + "): " + String.join(", ", names) + " take the same"
+                        + " parameters and return the same type; keep one, or give " + m.javaName()
+                        + " its own @Export(onError = ...)");
+                return java.util.Optional.empty();
+            }
+            if (names.size() == 1) {
+                return java.util.Optional.of(new Binding.Handler(d.className().replace('.', '/'), names.get(0), descriptor,
+                        descriptor.equals(full) && args.length > 0));
+            }
+        }
+        error(fn.pos(), "'" + fn.name() + "' has no onError handler: the <errorHandler> class " + d.className() + " ("
+                + d.where() + ") has no " + handlerSignatures("onError", args, ret, fn) + " (any name); add one, or give "
+                + m.javaName() + " its own @Export(onError = ...)");
+        return java.util.Optional.empty();
+    }
+
+    /** "'public static int h(Throwable t)' or 'public static int h(Throwable t, RedisModuleCtx ctx, ...)'". */
+    private static String handlerSignatures(String name, Type[] args, String ret, FunctionDecl fn) {
+        String head = "'public static " + TypeMapping.javaName(ret) + " " + name + "(Throwable t";
+        StringBuilder withArgs = new StringBuilder(head);
+        for (int i = 0; i < args.length; i++) {
+            String p = i < fn.params().size() && !fn.params().get(i).name().isEmpty() ? fn.params().get(i).name() : "arg" + i;
+            withArgs.append(", ").append(TypeMapping.javaName(args[i].getDescriptor())).append(' ').append(p);
+        }
+        return args.length == 0 ? head + ")'" : head + ")' or " + withArgs + ")'";
     }
 
     /** The crossing for a Java type, or null when the Java type does not fit the C value. */

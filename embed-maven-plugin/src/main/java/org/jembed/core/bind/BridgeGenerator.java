@@ -24,6 +24,10 @@ import org.objectweb.asm.Type;
  * {@code org.jembed.runtime.dispatch.FfmDispatch.threw}, which sets {@code failed} and keeps it for the glue to
  * report, and returns zero. {@code $dispatchStart(JZZ)V}, {@code $dispatchStop()V} and
  * {@code $thrown()Ljava/lang/Throwable;} are the glue's entry points into {@code FfmDispatch}.
+ *
+ * <p>{@code $setErrno(II)V} is native: the C runtime registers it at start ({@code RegisterNatives}), and
+ * {@code org.jembed.runtime.Errno} calls it to set what the C caller's {@code errno} (or last-error code) is when the
+ * current exported call returns.
  */
 public final class BridgeGenerator {
     /** Name of the generated init method; C names cannot contain {@code $} in portable C. */
@@ -31,6 +35,8 @@ public final class BridgeGenerator {
     /** Suffix of the FFM wrapper of each bridge method. */
     public static final String FFM_SUFFIX = "$ffm";
     private static final String DISPATCH = "org/jembed/runtime/dispatch/FfmDispatch";
+    /** The native method the C runtime registers for {@code org.jembed.runtime.Errno}. */
+    public static final String SET_ERRNO = "$setErrno";
 
     private BridgeGenerator() {
     }
@@ -65,6 +71,8 @@ public final class BridgeGenerator {
         }
         writeInit(cw, internalName, inits, bindings);
         writeDispatchMethods(cw, internalName, bindings);
+        cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_NATIVE, SET_ERRNO, "(II)V", null, null)
+                .visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -72,7 +80,8 @@ public final class BridgeGenerator {
     /**
      * One bridge method. With an {@code onError} handler its body is
      * {@code try { return convert(m(args)); } catch (Throwable t) { try { return convert(h(t)); }
-     * catch (Throwable u) { throw Errors.handlerThrew(t, u, name); } }}.
+     * catch (Throwable u) { throw Errors.handlerThrew(t, u, name); } }}, where a handler that takes the arguments is
+     * called as {@code h(t, args)}, the arguments converted again from the bridge's own parameters.
      *
      * @param index the binding's index: the slot of its per-thread result buffer
      */
@@ -87,6 +96,47 @@ public final class BridgeGenerator {
             mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
         }
         mv.visitLabel(tryStart);
+        int slot = loadArguments(mv, b);
+        ExportScanner.Found m = b.method();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, m.className(), m.methodName(), m.descriptor(), false);
+        convertResult(mv, b.result(), index);
+        mv.visitLabel(tryEnd);
+        if (b.onError().isPresent()) {
+            Binding.Handler h = b.onError().get();
+            int thrown = slot;
+            int handlerThrown = slot + 1;
+            Label innerStart = new Label();
+            Label innerEnd = new Label();
+            Label innerHandler = new Label();
+            mv.visitTryCatchBlock(innerStart, innerEnd, innerHandler, "java/lang/Throwable");
+            mv.visitLabel(handler);
+            mv.visitVarInsn(Opcodes.ASTORE, thrown);
+            mv.visitLabel(innerStart);
+            mv.visitVarInsn(Opcodes.ALOAD, thrown);
+            if (h.withArguments()) {
+                loadArguments(mv, b);
+            }
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, h.className(), h.methodName(), h.descriptor(), false);
+            convertResult(mv, b.result(), index);
+            mv.visitLabel(innerEnd);
+            mv.visitLabel(innerHandler);
+            mv.visitVarInsn(Opcodes.ASTORE, handlerThrown);
+            mv.visitVarInsn(Opcodes.ALOAD, thrown);
+            mv.visitVarInsn(Opcodes.ALOAD, handlerThrown);
+            mv.visitLdcInsn(b.function().name());
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jembed/runtime/Errors", "handlerThrew",
+                    "(Ljava/lang/Throwable;Ljava/lang/Throwable;Ljava/lang/String;)Ljava/lang/Throwable;", false);
+            mv.visitInsn(Opcodes.ATHROW);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Pushes the {@code @Export} method's arguments, converted from the bridge's parameters (views, segments,
+     * strings); returns the first local slot after the parameters.
+     */
+    private static int loadArguments(MethodVisitor mv, Binding b) {
         int slot = 0;
         for (Crossing c : b.params()) {
             Type bridgeType = Type.getType(c.bridgeType());
@@ -104,36 +154,7 @@ public final class BridgeGenerator {
                         "(J)" + TypeMapping.STRING, false);
             }
         }
-        ExportScanner.Found m = b.method();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, m.className(), m.methodName(), m.descriptor(), false);
-        convertResult(mv, b.result(), index);
-        mv.visitLabel(tryEnd);
-        if (b.onError().isPresent()) {
-            Binding.Handler h = b.onError().get();
-            int thrown = slot;
-            int handlerThrown = slot + 1;
-            Label innerStart = new Label();
-            Label innerEnd = new Label();
-            Label innerHandler = new Label();
-            mv.visitTryCatchBlock(innerStart, innerEnd, innerHandler, "java/lang/Throwable");
-            mv.visitLabel(handler);
-            mv.visitVarInsn(Opcodes.ASTORE, thrown);
-            mv.visitLabel(innerStart);
-            mv.visitVarInsn(Opcodes.ALOAD, thrown);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, h.className(), h.methodName(), h.descriptor(), false);
-            convertResult(mv, b.result(), index);
-            mv.visitLabel(innerEnd);
-            mv.visitLabel(innerHandler);
-            mv.visitVarInsn(Opcodes.ASTORE, handlerThrown);
-            mv.visitVarInsn(Opcodes.ALOAD, thrown);
-            mv.visitVarInsn(Opcodes.ALOAD, handlerThrown);
-            mv.visitLdcInsn(b.function().name());
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jembed/runtime/Errors", "handlerThrew",
-                    "(Ljava/lang/Throwable;Ljava/lang/Throwable;Ljava/lang/String;)Ljava/lang/Throwable;", false);
-            mv.visitInsn(Opcodes.ATHROW);
-        }
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        return slot;
     }
 
     /** Converts the Java result on the stack to what JNI returns, and returns it. */

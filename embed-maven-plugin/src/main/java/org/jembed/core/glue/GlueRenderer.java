@@ -67,12 +67,16 @@ public final class GlueRenderer {
      * @param trustEnvironment  {@code false}: secure mode in every process, as in a privileged one: no environment
      *                          variable is read and libjvm must come from a file no other user can replace
      *                          ({@code jembed_trust.c}; the site's Security page)
+     * @param exitTimeoutMs     how long Java's shutdown sequence may take when the host exits (ms); 0: not run
      */
     public record RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction,
-                                 Dispatch dispatch, boolean trustEnvironment) {
+                                 Dispatch dispatch, boolean trustEnvironment, int exitTimeoutMs) {
+        /** The default at-exit bound, 5 s. */
+        public static final int DEFAULT_EXIT_TIMEOUT_MS = 5000;
+
         /** JVM options from the environment, strict mode and shutdown function, with the default dispatch, trusting the environment. */
         public RuntimeOptions(Optional<String> optionsEnvVar, boolean strictEnvironment, Optional<String> shutdownFunction) {
-            this(optionsEnvVar, strictEnvironment, shutdownFunction, Dispatch.AUTO, true);
+            this(optionsEnvVar, strictEnvironment, shutdownFunction, Dispatch.AUTO, true, DEFAULT_EXIT_TIMEOUT_MS);
         }
     }
 
@@ -176,6 +180,7 @@ public final class GlueRenderer {
         v.put("optionsEnvVar", lib.runtime().optionsEnvVar().map(GlueRenderer::cString).orElse("NULL"));
         v.put("strictEnvironment", lib.runtime().strictEnvironment() ? 1 : 0);
         v.put("trustEnvironment", lib.runtime().trustEnvironment() ? 1 : 0);
+        v.put("exitTimeoutMs", lib.runtime().exitTimeoutMs());
         v.put("dispatch", lib.runtime().dispatch().cConstant());
         return restoreLines(templates.render("glue.c.vm", v), lib.libraryName() + "_glue.c");
     }
@@ -393,9 +398,13 @@ public final class GlueRenderer {
     private static String argValue(String name, CType type, char jni) {
         CType t = type.resolved();
         boolean pointer = t instanceof CType.Pointer || t instanceof CType.Array;
+        // an int * may be the caller's errno (glibc's NSS errnop): Java then gets a copy (jembed_runtime.h)
+        boolean intPointer = t instanceof CType.Pointer ptr && ptr.pointee().resolved() instanceof CType.Prim pointee
+                && (pointee.kind() == PrimKind.INT || pointee.kind() == PrimKind.UINT);
         String value = switch (jni) {
             case 'Z' -> name + " ? JNI_TRUE : JNI_FALSE";
-            case 'J' -> pointer ? "(jlong)(intptr_t)" + name : "(jlong)" + name;
+            case 'J' -> intPointer ? "(jlong)(intptr_t)jembed_errno_arg(&jembed_e, (void *)" + name + ")"
+                    : pointer ? "(jlong)(intptr_t)" + name : "(jlong)" + name;
             case 'B' -> "(jbyte)" + name;
             case 'C' -> "(jchar)" + name;
             case 'S' -> "(jshort)" + name;

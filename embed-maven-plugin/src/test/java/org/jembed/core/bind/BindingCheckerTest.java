@@ -39,6 +39,11 @@ class BindingCheckerTest {
             List.of(), List.of(), List.of(), List.of()));
     private static final ViewNames VIEWS = ViewNames.of(MODEL, "com.example.capi");
 
+    private static ExportScanner.Found export(String method, String descriptor, String cName, String error, String onError) {
+        return new ExportScanner.Found("com/example/Init", Opcodes.ACC_PUBLIC, method, descriptor, PUBLIC_STATIC, cName,
+                false, "Init.java", 10, error, onError);
+    }
+
     private static ExportScanner.Found export(String method, String descriptor, String cName) {
         return new ExportScanner.Found("com/example/Init", Opcodes.ACC_PUBLIC, method, descriptor, PUBLIC_STATIC, cName,
                 false, "Init.java", 10);
@@ -155,6 +160,70 @@ class BindingCheckerTest {
                 "Init.java:10: error: @Export(error = \"256\") of com.example.Init.count: 256 is out of range for 'uint8_t'"
                         + " (-128 to 255)"),
                 e.diagnostics().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void handlersMayTakeTheArgumentsAndTheDefaultHandlerServesTheOthers() throws DiagnosticException {
+        String own = "com/example/Init.replied(Ljava/lang/Throwable;Lcom/example/capi/point_t;)I";
+        String plain = "com/example/Init.replied(Ljava/lang/Throwable;)I";
+        String defaultVoid = "com/example/Replies.greetFailed(Ljava/lang/Throwable;Ljava/lang/String;)V";
+        BindingChecker.Result r = new BindingChecker(MODEL, Optional.empty(), VIEWS, f -> f.sourceFile(),
+                java.util.Set.of(own, plain, defaultVoid),
+                Optional.of(new BindingChecker.DefaultHandler("com.example.Replies", new SourcePos("pom.xml", 40, 11))))
+                .check(List.of(
+                        export("do_stuff", "(Lcom/example/capi/point_t;)I", "do_stuff", "", "replied"),
+                        export("hello", "(Ljava/lang/String;)V", "greet", "", "")));
+        // both forms exist: the one with the arguments is used
+        assertEquals(Optional.of(new Binding.Handler("com/example/Init", "replied",
+                "(Ljava/lang/Throwable;Lcom/example/capi/point_t;)I", true)), r.bindings().get(0).onError());
+        assertEquals(Optional.of(new Binding.Handler("com/example/Replies", "greetFailed",
+                "(Ljava/lang/Throwable;Ljava/lang/String;)V", true)), r.bindings().get(1).onError());
+
+        DiagnosticException e = assertThrows(DiagnosticException.class, () -> new BindingChecker(MODEL, Optional.empty(),
+                VIEWS, f -> f.sourceFile(), java.util.Set.of(defaultVoid, "com/example/Replies.other(Ljava/lang/Throwable;"
+                + "Ljava/lang/String;)V", "com/example/Replies.stuff(Ljava/lang/Throwable;)I"),
+                Optional.of(new BindingChecker.DefaultHandler("com.example.Replies", new SourcePos("pom.xml", 40, 11))))
+                .check(List.of(export("do_stuff", "(Lcom/example/capi/point_t;)I", "do_stuff", "", ""),
+                        export("hello", "(Ljava/lang/String;)V", "greet", "", ""))));
+        assertEquals(List.of("plugin.h:4:6: error: 'greet' has 2 onError handlers in the <errorHandler> class"
+                + " com.example.Replies (pom.xml:40:11): greetFailed, other take the same parameters and return the same"
+                + " type; keep one, or give com.example.Init.hello its own @Export(onError = ...)"),
+                e.diagnostics().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aDefaultHandlerMustServeEveryFunctionAndExist() {
+        DiagnosticException e = assertThrows(DiagnosticException.class, () -> new BindingChecker(MODEL, Optional.empty(),
+                VIEWS, f -> "src/main/java/com/example/" + f.sourceFile(), java.util.Set.of(
+                        "com/example/Replies.onError(Ljava/lang/Throwable;)V"),
+                Optional.of(new BindingChecker.DefaultHandler("com.example.Replies", new SourcePos("pom.xml", 40, 11))))
+                .check(List.of(
+                        export("do_stuff", "(Lcom/example/capi/point_t;)I", "do_stuff", "", ""),
+                        export("hello", "(Ljava/lang/String;)V", "greet", "", ""))));
+        assertEquals(List.of("plugin.h:3:5: error: 'do_stuff' has no onError handler: the <errorHandler> class"
+                + " com.example.Replies (pom.xml:40:11) has no 'public static int onError(Throwable t)' or 'public static"
+                + " int onError(Throwable t, point_t p)' (any name); add one, or give com.example.Init.do_stuff its own"
+                + " @Export(onError = ...)"), e.diagnostics().stream().map(Object::toString).toList());
+
+        e = assertThrows(DiagnosticException.class, () -> new BindingChecker(MODEL, Optional.empty(), VIEWS,
+                f -> f.sourceFile(), java.util.Set.of("com/example/Init.ok(Ljava/lang/Throwable;)V"),
+                Optional.of(new BindingChecker.DefaultHandler("com.example.Nope", new SourcePos("pom.xml", 40, 11))))
+                .check(List.of(export("hello", "(Ljava/lang/String;)V", "greet", "", "ok"))));
+        assertEquals("pom.xml:40:11: error: <errorHandler> 'com.example.Nope' is not a public class of this project with"
+                + " public static methods; give the binary name of a class in src/main/java, e.g. com.example.Replies",
+                e.diagnostics().get(0).toString());
+    }
+
+    @Test
+    void aMissingHandlerIsNamedInBothForms() {
+        DiagnosticException e = assertThrows(DiagnosticException.class, () -> new BindingChecker(MODEL, Optional.empty(),
+                VIEWS, f -> "Init.java", java.util.Set.of()).check(List.of(
+                        export("do_stuff", "(Lcom/example/capi/point_t;)I", "do_stuff", "", "failed"),
+                        export("hello", "(Ljava/lang/String;)V", "greet", "", ""))));
+        assertEquals(List.of("Init.java:10: error: @Export(onError = \"failed\") of com.example.Init.do_stuff: add 'public"
+                + " static int failed(Throwable t)' or 'public static int failed(Throwable t, point_t p)' to"
+                + " com.example.Init; it receives what the method threw (and, in the second form, the call's arguments)"
+                + " and returns the value for C"), e.diagnostics().stream().map(Object::toString).toList());
     }
 
     /** The model with x86-64 gcc's scalar sizes, as its {@code gcc -E -dD} predefines them. */

@@ -9,6 +9,8 @@ public final class LibA {
     @Init
     public static void init() throws InterruptedException {
         System.setProperty("two.a.started", "yes");
+        // At the host's exit the library that created the JVM runs every hook, once (issue #19).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("A's shutdown hook ran")));
         Thread.sleep(2000);
         done = true;
     }

@@ -1,8 +1,14 @@
 package org.example;
 
 import org.jembed.runtime.Export;
+import org.jembed.runtime.Init;
 
 public final class LibB {
+    @Init
+    public static void init() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("B's shutdown hook ran")));
+    }
+
     @Export
     public static int b_value() {
         return 7;
