@@ -234,7 +234,7 @@ public final class Pipeline {
     }
 
     /** The runtime's fixed C files (templates module), copied beside the glue; the {@code .c} ones are compiled. */
-    static final List<String> RUNTIME_FILES = List.of("jembed_runtime.c", "jembed_runtime.h", "jembed_trust.c",
+    static final List<String> RUNTIME_FILES = List.of("jembed_nonlocal.h", "jembed_runtime.c", "jembed_runtime.h", "jembed_trust.c",
             "jembed_trust.h", "jembed_platform.h", "jembed_platform_posix.c", "jembed_platform_windows.c");
 
     /** Diagnostics already printed by an earlier goal of this build (generate, then library): each is printed once. */
@@ -273,8 +273,10 @@ public final class Pipeline {
         Map<String, Map.Entry<SourcePos, String>> refused = new LinkedHashMap<>();
         typed.refused().forEach((m, why) -> refused.put(m.name(), Map.entry(m.pos(), why)));
         HostApi host = selected.model().host();
-        List<HostFunction> hostFunctions = new ArrayList<>(host.functions());
-        hostFunctions.addAll(typed.functions());
+        List<HostFunction> typedFunctions = new ArrayList<>(host.functions());
+        typedFunctions.addAll(typed.functions());
+        List<HostFunction> hostFunctions = HostSelection.exits(typedFunctions, request.host(),
+                !request.host().guard().isEmpty(), request.host().guard().equals("lua"), diagnostics);
         ApiModel toProbe = selected.model().withHost(new HostApi(hostFunctions, host.variables(),
                 host.macros().stream().filter(m -> !m.functionLike() && candidates.test(expansions.getOrDefault(m.name(), "")))
                         .toList(), host.skipped()));
@@ -462,7 +464,18 @@ public final class Pipeline {
         Outputs.write(cDir.resolve("jembed_includes.h"), glue.renderIncludes(model.headerName(),
                 hr.internalHeader().map(p -> p.getFileName().toString())));
         Path hostFile = cDir.resolve(request.libraryName() + "_host.c");
-        Outputs.write(hostFile, glue.renderHost(model, internal));
+        Optional<String> guard = hr.host().guardHeader();
+        if (guard.isPresent() && HostRequest.BUILT_IN_GUARDS.containsValue(guard.get())) {
+            Outputs.write(cDir.resolve(guard.get()), Templates.resource(guard.get()));
+        } else if (guard.isPresent()) {
+            Path own = hr.baseDir().resolve(guard.get()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(own)) {
+                throw new IOException("<hostGuard> " + guard.get() + " is neither lua nor postgresql nor a header of the"
+                        + " project (" + own + " does not exist)");
+            }
+            guard = Optional.of(own.toString());
+        }
+        Outputs.write(hostFile, glue.renderHost(model, internal, guard));
         List<Path> sources = new ArrayList<>(List.of(glueFile, frozenFile));
         for (String file : RUNTIME_FILES) {
             Outputs.write(cDir.resolve(file), Templates.resource(file));

@@ -126,6 +126,44 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
     protected List<String> hostTypes = new ArrayList<>();
 
     /**
+     * How the host raises and catches its errors, which leave by a non-local exit ({@code longjmp}) that must never
+     * cross Java frames: {@code lua} (errors are raised with {@code lua_error}/{@code luaL_error} and caught with
+     * {@code lua_pcall}), {@code postgresql} ({@code ereport(ERROR)}, {@code PG_TRY}/{@code PG_CATCH}), or the path
+     * of a header of the project's that defines the guard as macros: {@code JEMBED_GUARD_TRY},
+     * {@code JEMBED_GUARD_CATCH(save)} (which calls {@code save(context, data, message)} with what it caught),
+     * {@code JEMBED_GUARD_RERAISE(context, data)}, {@code JEMBED_GUARD_DISCARD(context, data)} and
+     * {@code JEMBED_GUARD_RAISE(context, message)} (see {@code jembed_guard_postgresql.h}). With a guard, Java can
+     * raise the host's error ({@code HostError.raise}) and call {@link #protectedFunctions}. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.hostGuard")
+    protected String hostGuard;
+
+    /**
+     * Host functions that may leave by the host's non-local exit (names or patterns, as {@link #hostFunctions}):
+     * {@code luaL_check*}, PostgreSQL's {@code palloc}, {@code SPI_*}. Java calls each through a wrapper in the
+     * host's guard ({@link #hostGuard}): a raised error becomes an {@code org.jembed.runtime.HostException} in Java,
+     * and one that leaves the exported Java method is raised again in the host once Java has returned. They are host
+     * functions too. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.protectedFunctions")
+    protected List<String> protectedFunctions = new ArrayList<>();
+
+    /**
+     * Host functions that never return but leave by the host's non-local exit (names or patterns): {@code lua_error}.
+     * Java's call records the call and leaves Java with an {@code org.jembed.runtime.HostError}; the glue makes it
+     * once the Java frames have returned. At most 6 parameters, none a struct by value, not variadic (for a message,
+     * {@code HostError.raise}). They are host functions too. Default: none.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = "jembed.raisingFunctions")
+    protected List<String> raisingFunctions = new ArrayList<>();
+
+    /**
      * The platform to build for, as os-maven-plugin names it: {@code linux-x86_64}, {@code linux-aarch_64},
      * {@code windows-x86_64}, {@code osx-x86_64}, {@code osx-aarch_64}, {@code linux-riscv64}, {@code linux-ppcle_64}.
      * Default: the build machine's. Another
@@ -427,7 +465,8 @@ abstract class AbstractEmbedMojo extends AbstractMojo {
                 includeDirectories.stream().map(File::toPath).toList(), javaPackage(name), tools.compiler(),
                 java.util.Optional.ofNullable(internalHeader).map(File::toPath), List.copyOf(compilerOptions),
                 new HostRequest(hostFunctions, hostVariables, hostConstants, hostTypes,
-                        java.util.Optional.ofNullable(project.getFile()).map(File::toPath)));
+                        java.util.Optional.ofNullable(project.getFile()).map(File::toPath), protectedFunctions,
+                        raisingFunctions, hostGuard == null ? "" : hostGuard));
     }
 
     private String javaPackage(String name) throws MojoFailureException {

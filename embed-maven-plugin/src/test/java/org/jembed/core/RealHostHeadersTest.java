@@ -184,9 +184,9 @@ class RealHostHeadersTest {
                 dir.resolve("image.jar"), "00", List.of(), Optional.empty());
         Path c = Files.createDirectories(dir.resolve("c"));
         Files.writeString(c.resolve("x_glue.c"), glue.renderGlue(model, List.of(), lib));
-        Files.writeString(c.resolve("x_host.c"), glue.renderHost(model, Optional.empty()));
+        Files.writeString(c.resolve("x_host.c"), glue.renderHost(model, Optional.empty(), Optional.empty()));
         Files.writeString(c.resolve("jembed_includes.h"), glue.renderIncludes("api.h", Optional.empty()));
-        for (String f : List.of("jembed_runtime.h", "jembed_platform.h")) {
+        for (String f : List.of("jembed_runtime.h", "jembed_platform.h", "jembed_nonlocal.h")) {
             Files.write(c.resolve(f), Templates.resource(f));
         }
         String javaHome = System.getProperty("java.home");

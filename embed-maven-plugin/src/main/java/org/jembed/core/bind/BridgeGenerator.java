@@ -92,6 +92,12 @@ public final class BridgeGenerator {
         Label tryStart = new Label();
         Label tryEnd = new Label();
         Label handler = new Label();
+        Label hostError = new Label();
+        Label hostException = new Label();
+        // the host's non-local exits pass any handler: a HostError leaves as it is, a HostException arms the host's
+        // kept error for the glue to re-raise (org.jembed.runtime.NonLocal)
+        mv.visitTryCatchBlock(tryStart, tryEnd, hostError, "org/jembed/runtime/HostError");
+        mv.visitTryCatchBlock(tryStart, tryEnd, hostException, "org/jembed/runtime/HostException");
         if (b.onError().isPresent()) {
             mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
         }
@@ -101,6 +107,11 @@ public final class BridgeGenerator {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, m.className(), m.methodName(), m.descriptor(), false);
         convertResult(mv, b.result(), index);
         mv.visitLabel(tryEnd);
+        mv.visitLabel(hostError);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(hostException);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jembed/runtime/NonLocal", "arm", "()V", false);
+        mv.visitInsn(Opcodes.ATHROW);
         if (b.onError().isPresent()) {
             Binding.Handler h = b.onError().get();
             int thrown = slot;

@@ -123,11 +123,14 @@ public final class GlueRenderer {
      * @param ffmPointerType   the C type of the binding's FFM upcall stub, e.g. {@code jint (*)(jint, jint, jlong)}:
      *                         the bridge method's JNI types plus the address of the caller's {@code int failed}
      * @param ffmArgs          the stub's arguments, comma-separated, ending with {@code (jlong)(intptr_t)&failed}
+     * @param context          the host's context of a non-local exit ({@code jembed_nonlocal_perform}): the first
+     *                         parameter when it is a pointer ({@code lua_State *L}), else {@code NULL}
      */
     public record GlueFunction(String cName, String declaration, String definition, String descriptor, String errorText,
                                String errorReturn, List<String> argLines, String callFunction, String jniType,
                                String resultExpression, boolean returnsVoid, String visibility, String errorDecl,
-                               String ffmPointerType, String ffmArgs, org.jembed.core.model.SourcePos pos) {
+                               String ffmPointerType, String ffmArgs, org.jembed.core.model.SourcePos pos,
+                               String context) {
         /** The number of JNI arguments. */
         public int argCount() {
             return argLines.size();
@@ -192,14 +195,17 @@ public final class GlueRenderer {
      *
      * @param model          the API header
      * @param internal       the internal header's model, if the project has one
+     * @param guard    the host's guard header as the host file includes it ({@code jembed_guard_lua.h}, or a path of
+     *                 the project's), if the library has one
      */
-    public String renderHost(ApiModel model, Optional<ApiModel> internal) {
+    public String renderHost(ApiModel model, Optional<ApiModel> internal, Optional<String> guard) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("headerName", model.headerName().substring(model.headerName().lastIndexOf('/') + 1));
+        v.put("guard", guard.map(GlueRenderer::cString).orElse(""));
         List<SymbolTable.BitField> bitFields = bitFields(model);
         List<SymbolTable.Entry> entries = SymbolTable.entries(model, internal, bitFields);
         v.put("symbols", entries.stream().map(SymbolTable.Entry::address).toList());
-        v.put("wrappers", hostWrappers(entries));
+        v.put("wrappers", HostWrappers.of(entries, guard.isPresent() && guard.get().endsWith("jembed_guard_lua.h")));
         v.put("bitFieldAccessors", bitFieldAccessors(bitFields, model));
         return templates.render("host.c.vm", v);
     }
@@ -306,7 +312,9 @@ public final class GlueRenderer {
         String errorDecl = isStruct ? "static const " + ret.declare("jembed_error_" + index) + ";" : "";
         return new GlueFunction(fn.name(), fn.prototype(), definition, b.bridgeDescriptor(), errorText, errorReturn,
                 argLines, call, jniType, result, isVoid, b.internal() ? "JEMBED_HIDDEN" : "JEMBED_API", errorDecl,
-                jniType + " (*)(" + String.join(", ", ffmTypes) + ")", String.join(", ", ffmArgs), fn.pos());
+                jniType + " (*)(" + String.join(", ", ffmTypes) + ")", String.join(", ", ffmArgs), fn.pos(),
+                !named.isEmpty() && named.get(0).type().resolved() instanceof CType.Pointer
+                        ? "(void *)" + named.get(0).name() : "NULL");
     }
 
     /**
@@ -329,43 +337,6 @@ public final class GlueRenderer {
                             "jembed_bitfield_get_" + n, "jembed_bitfield_set_" + n));
                 }
             }
-        }
-        return out;
-    }
-
-    /**
-     * The C wrapper of each host function Java cannot call by its own address: a {@code static} or
-     * {@code static inline} function of the header, or a function-like macro (whose parameter types the probe
-     * inferred and compiled). Each quotes what it wraps.
-     */
-    private static List<String> hostWrappers(List<SymbolTable.Entry> entries) {
-        List<String> out = new ArrayList<>();
-        for (SymbolTable.Entry e : entries) {
-            if (e.host().isEmpty()) {
-                continue;
-            }
-            org.jembed.core.model.HostFunction f = e.host().get();
-            if (f.kind() != org.jembed.core.model.HostFunction.Kind.STATIC
-                    && f.kind() != org.jembed.core.model.HostFunction.Kind.MACRO) {
-                continue;
-            }
-            List<Param> named = new ArrayList<>();
-            List<String> args = new ArrayList<>();
-            for (int i = 0; i < f.type().params().size(); i++) {
-                Param p = f.type().params().get(i);
-                named.add(new Param("jembed_a" + i, p.type(), p.pos()));
-                args.add("jembed_a" + i);
-            }
-            String wrapper = SymbolTable.wrapperName(f.name());
-            String definition = new CType.Function(f.type().returnType(), named, false).declare(wrapper);
-            // a static function's name in parentheses: a function-like macro of the same name (GLib's g_steal_pointer,
-            // Ruby's inline functions) is not expanded, the function is called
-            boolean macro = f.kind() == org.jembed.core.model.HostFunction.Kind.MACRO;
-            String call = (macro ? f.name() : "(" + f.name() + ")") + "(" + String.join(", ", args) + ")";
-            boolean isVoid = f.type().returnType().resolved() instanceof CType.Void;
-            out.add("/* " + (f.kind() == org.jembed.core.model.HostFunction.Kind.MACRO ? "the macro " : "the static function ")
-                    + f.name() + " (" + f.pos() + "), for Java */\n"
-                    + "JEMBED_HIDDEN " + definition + " {\n    " + (isVoid ? call + ";" : "return " + call + ";") + "\n}");
         }
         return out;
     }

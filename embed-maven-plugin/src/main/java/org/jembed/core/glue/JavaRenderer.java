@@ -336,18 +336,21 @@ public final class JavaRenderer {
      *                        symbol-table entry is the function; {@code VARIABLE}, the entry is a variable holding a
      *                        function pointer, read at each call; {@code VARIADIC}, the entry is a variadic
      *                        function, called through {@code org.jembed.runtime.Variadic} with the arguments' types
-     *                        {@code VARIADIC_VARIABLE}, both
+     *                        {@code VARIADIC_VARIABLE}, both; {@code PROTECTED}, the entry is the function's wrapper
+     *                        in the host's guard, and a caught host error becomes a {@code HostException};
+     *                        {@code RAISES}, the entry is the thunk the glue calls once Java has returned
      * @param pos             where the C function is declared, for Javadoc; empty for an invoker
+     * @param slots           for {@code RAISES}, the arguments as 64-bit slots, comma-separated
      */
     public record Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
                            String descriptor, boolean returnsVoid, int index, String errorValue, String handleArguments,
-                           String structReturn, String methodType, String via, String pos) {
+                           String structReturn, String methodType, String via, String pos, String slots) {
         /** A downcall by the function's own address (an internal function), or an invoker's shape. */
         public Downcall(String name, String cDeclaration, String javaReturn, String parameters, String arguments,
                         String descriptor, boolean returnsVoid, int index, String errorValue, String handleArguments,
                         String structReturn, String methodType) {
             this(name, cDeclaration, javaReturn, parameters, arguments, descriptor, returnsVoid, index, errorValue,
-                    handleArguments, structReturn, methodType, "ADDRESS", "");
+                    handleArguments, structReturn, methodType, "ADDRESS", "", "");
         }
 
         /** The argument names after a leading allocator, e.g. {@code allocator, a, b}. */
@@ -397,14 +400,39 @@ public final class JavaRenderer {
      */
     private static Optional<Downcall> hostDowncall(HostFunction f, int index, ViewNames views, ApiModel model) {
         boolean variable = f.kind() == HostFunction.Kind.POINTER_VARIABLE;
-        String via = f.type().variadic() ? (variable ? "VARIADIC_VARIABLE" : "VARIADIC") : variable ? "VARIABLE" : "ADDRESS";
+        String via = switch (f.exit()) {
+            case PROTECTED -> "PROTECTED";
+            case RAISES -> "RAISES";
+            case RETURNS -> f.type().variadic() ? (variable ? "VARIADIC_VARIABLE" : "VARIADIC") : variable ? "VARIABLE" : "ADDRESS";
+        };
         if (f.type().variadic() && f.type().returnType().resolved() instanceof CType.StructRef) {
             return Optional.empty();
         }
         return signature(f.name(), f.type(), views, model).map(d -> new Downcall(KEYWORDS.contains(f.name())
                 ? f.name() + "_" : f.name(), docDeclaration(f.type(), f.name()), d.javaReturn(), d.parameters(),
                 d.arguments(), d.descriptor(), d.returnsVoid(), index, d.errorValue(), d.handleArguments(), d.structReturn(),
-                d.methodType(), via, f.kind() == HostFunction.Kind.MACRO ? "the macro at " + f.pos() : f.pos().toString()));
+                d.methodType(), via, f.kind() == HostFunction.Kind.MACRO ? "the macro at " + f.pos() : f.pos().toString(),
+                slots(d.parameters())));
+    }
+
+    /** Each parameter of a Java parameter list ({@code int a, MemorySegment L}) as a 64-bit slot expression. */
+    private static String slots(String parameters) {
+        if (parameters.isBlank()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : parameters.split(", ")) {
+            String[] typeAndName = p.strip().split(" ");
+            String type = typeAndName[0];
+            String name = typeAndName[typeAndName.length - 1];
+            out.add(switch (type) {
+                case "MemorySegment" -> name + ".address()";
+                case "boolean" -> "(" + name + " ? 1L : 0L)";
+                case "float", "double" -> "Double.doubleToRawLongBits(" + name + ")";
+                default -> "(long) " + name;
+            });
+        }
+        return String.join(", ", out);
     }
 
     /** Accessors of the host variables one header declares. */

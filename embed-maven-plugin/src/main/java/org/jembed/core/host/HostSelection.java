@@ -130,6 +130,10 @@ public final class HostSelection {
 
         // functions
         Patterns functions = new Patterns(request.functions());
+        Patterns protectedFunctions = new Patterns(request.protectedFunctions());
+        Patterns raisingFunctions = new Patterns(request.raisingFunctions());
+        java.util.function.Predicate<String> wanted = name -> functions.matches(name) | protectedFunctions.matches(name)
+                | raisingFunctions.matches(name);
         Map<String, HostFunction> selectedFunctions = new LinkedHashMap<>();
         Set<String> declaredFunctions = new LinkedHashSet<>();
         Map<String, MacroDecl> objectMacros = new LinkedHashMap<>();
@@ -138,7 +142,7 @@ public final class HostSelection {
         parsed.functions().forEach(f -> exported.add(f.name()));
         for (HostFunction f : host.functions()) {
             // a host header may declare the plugin's own entry point (lv2.h: lv2_descriptor): it is the API's
-            if (own(f.pos()) || exported.contains(f.name()) || !functions.matches(f.name())) {
+            if (own(f.pos()) || exported.contains(f.name()) || !wanted.test(f.name())) {
                 continue;
             }
             declaredFunctions.add(f.name());
@@ -158,7 +162,7 @@ public final class HostSelection {
         }
         List<MacroDecl> selectedMacros = new ArrayList<>();
         for (MacroDecl m : host.macros()) {
-            if (!m.functionLike() || own(m.pos()) || declaredFunctions.contains(m.name()) || !functions.matches(m.name())) {
+            if (!m.functionLike() || own(m.pos()) || declaredFunctions.contains(m.name()) || !wanted.test(m.name())) {
                 continue;
             }
             if (m.params().get().contains("...") || m.params().get().stream().anyMatch(p -> p.endsWith("..."))) {
@@ -168,6 +172,8 @@ public final class HostSelection {
             selectedMacros.add(m);
         }
         errors.addAll(functions.unmatched("hostFunction", "function or function-like macro", request.pom(), host));
+        errors.addAll(protectedFunctions.unmatched("protectedFunction", "function or function-like macro", request.pom(), host));
+        errors.addAll(raisingFunctions.unmatched("raisingFunction", "function or function-like macro", request.pom(), host));
 
         // variables
         Patterns variables = new Patterns(request.variables());
@@ -463,6 +469,58 @@ public final class HostSelection {
                     + (matched.size() > 1 ? " (all: " + String.join(", ", matched) + ")" : "")));
         }
         return out;
+    }
+
+    /**
+     * The host functions with how each may leave ({@link HostFunction.Exit}), from the request's
+     * {@code <protectedFunctions>} and {@code <raisingFunctions>}, once every function's prototype is known (macros
+     * included), with an error for each one that cannot be called that way.
+     *
+     * @param guarded whether the library has a {@code <hostGuard>} (a protected call needs one)
+     * @param lua     whether the guard is Lua's (a protected call then needs a {@code lua_State *} parameter)
+     * @param errors  where the errors go, positioned at the pom entry
+     */
+    public static List<HostFunction> exits(List<HostFunction> functions, HostRequest request, boolean guarded,
+                                           boolean lua, List<Diagnostic> errors) {
+        Patterns protectedFunctions = new Patterns(request.protectedFunctions());
+        Patterns raisingFunctions = new Patterns(request.raisingFunctions());
+        List<HostFunction> out = new ArrayList<>();
+        for (HostFunction f : functions) {
+            boolean raises = raisingFunctions.matches(f.name());
+            boolean guards = protectedFunctions.matches(f.name());
+            String element = raises ? "raisingFunction" : "protectedFunction";
+            Optional<String> why = Optional.empty();
+            if (f.type().variadic() && (raises || guards)) {
+                why = Optional.of("a variadic function cannot be " + (raises ? "deferred" : "protected")
+                        + (raises ? "; use HostError.raise(message) for a message" : ""));
+            } else if (raises && f.type().params().size() > 6) {
+                why = Optional.of("it takes more than 6 parameters");
+            } else if ((raises || guards) && f.type().params().stream().anyMatch(p -> p.type().resolved() instanceof CType.StructRef
+                    || p.type().resolved() instanceof CType.Unsupported)) {
+                why = Optional.of("it passes a struct by value");
+            } else if (guards && !guarded) {
+                why = Optional.of("a protected call needs the host's guard: set <hostGuard> (lua, postgresql, or a header"
+                        + " of the project's that defines JEMBED_GUARD_TRY, JEMBED_GUARD_CATCH, JEMBED_GUARD_RERAISE,"
+                        + " JEMBED_GUARD_DISCARD and JEMBED_GUARD_RAISE)");
+            } else if (guards && lua && f.type().params().stream().noneMatch(p -> isLuaState(p.type()))) {
+                why = Optional.of("Lua's guard runs it under lua_pcall, which needs a lua_State * parameter");
+            }
+            if (why.isPresent()) {
+                errors.add(Diagnostic.error(position(request.pom(), "<" + element + ">" + f.name() + "</" + element + ">"),
+                        "<" + element + "> '" + f.name() + "' (" + f.pos() + "): " + why.get()));
+                out.add(f);
+            } else {
+                out.add(f.withExit(raises ? HostFunction.Exit.RAISES : guards ? HostFunction.Exit.PROTECTED
+                        : HostFunction.Exit.RETURNS));
+            }
+        }
+        return out;
+    }
+
+    /** {@code lua_State *}, through typedefs. */
+    public static boolean isLuaState(CType t) {
+        return t.resolved() instanceof CType.Pointer p && p.pointee().resolved() instanceof CType.StructRef r
+                && r.tag().equals("lua_State");
     }
 
     /** Where {@code text} is written in the pom, as a position; the pom's name alone when it is not there. */

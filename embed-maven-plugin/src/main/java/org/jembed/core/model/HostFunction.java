@@ -9,17 +9,47 @@ package org.jembed.core.model;
  * @param kind how it is declared
  * @param pos  where it is declared (the {@code #define} of a macro)
  * @param written how the header writes it, for Javadoc: the prototype, or a macro's {@code #define} line
+ * @param exit    how it may leave: by returning, or by the host's non-local exit (issue 17)
  */
-public record HostFunction(String name, CType.Function type, Kind kind, SourcePos pos, String written) {
+public record HostFunction(String name, CType.Function type, Kind kind, SourcePos pos, String written, Exit exit) {
 
     /** A host function the header declares with a prototype (which is also how it is written). */
     public HostFunction(String name, CType.Function type, Kind kind, SourcePos pos) {
-        this(name, type, kind, pos, "");
+        this(name, type, kind, pos, "", Exit.RETURNS);
+    }
+
+    /** A host function that returns, written as {@code written}. */
+    public HostFunction(String name, CType.Function type, Kind kind, SourcePos pos, String written) {
+        this(name, type, kind, pos, written, Exit.RETURNS);
     }
 
     /** This function with another prototype (a macro's, once the probe has typed its result). */
     public HostFunction withType(CType.Function newType) {
-        return new HostFunction(name, newType, kind, pos, written);
+        return new HostFunction(name, newType, kind, pos, written, exit);
+    }
+
+    /** This function, leaving as {@code newExit} says. */
+    public HostFunction withExit(Exit newExit) {
+        return new HostFunction(name, type, kind, pos, written, newExit);
+    }
+
+    /**
+     * How a host function may leave, and so how Java calls it: a {@code longjmp} across Java frames corrupts the JVM
+     * (the host's errors: {@code lua_error}, {@code luaL_check*}, PostgreSQL's {@code ereport(ERROR)}).
+     */
+    public enum Exit {
+        /** It returns: called directly. */
+        RETURNS,
+        /**
+         * It may leave by the host's non-local exit ({@code <protectedFunctions>}): called through a wrapper in the
+         * host's guard ({@code PG_TRY}, {@code lua_pcall}), the exit turned into a {@code HostException} in Java.
+         */
+        PROTECTED,
+        /**
+         * It never returns ({@code <raisingFunctions>}: {@code lua_error}): Java's call records it and leaves Java
+         * with a {@code HostError}; the glue makes the call once the Java frames have returned.
+         */
+        RAISES
     }
 
 

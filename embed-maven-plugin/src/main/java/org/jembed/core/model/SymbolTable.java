@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The C symbols whose addresses Java needs: the API header's {@code extern} variables (for the generated accessors),
+ * The C symbols whose addresses Java needs: the library's non-local exit functions ({@link #NONLOCAL}), the API
+ * header's {@code extern} variables (for the generated accessors),
  * the internal header's variables and functions (accessors and downcalls), then the host's functions and variables
  * that the pom selected ({@link HostApi}), and the accessors the glue defines for bit-fields. The glue writes their
  * addresses, in this order, into its hidden {@code jembed_symbols[]} table; generated Java reads entry {@code i}
@@ -55,6 +56,23 @@ public final class SymbolTable {
         return "jembed_host_" + name;
     }
 
+    /** The C name of the wrapper that calls host function {@code name} in the host's guard. */
+    public static String protectedName(String name) {
+        return "jembed_protected_" + name;
+    }
+
+    /** The C name of the thunk through which the glue calls host function {@code name} that does not return. */
+    public static String raiseName(String name) {
+        return "jembed_raise_" + name;
+    }
+
+    /**
+     * The library's non-local exit functions ({@code jembed_nonlocal.h}), always the first entries, in the order
+     * {@code org.jembed.runtime.NonLocal} reads them.
+     */
+    public static final List<String> NONLOCAL = List.of("jembed_nonlocal_raise", "jembed_nonlocal_defer",
+            "jembed_nonlocal_caught", "jembed_nonlocal_arm");
+
     /** The entries for {@code api} and, if there is one, the internal header's model, without bit-fields. */
     public static List<Entry> entries(ApiModel api, Optional<ApiModel> internal) {
         return entries(api, internal, List.of());
@@ -67,6 +85,11 @@ public final class SymbolTable {
     public static List<Entry> entries(ApiModel api, Optional<ApiModel> internal, List<BitField> bitFields) {
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        for (String f : NONLOCAL) {
+            seen.add(f);
+            out.add(new Entry(out.size(), f, "&" + f, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        }
         for (GlobalDecl g : api.globals()) {
             if (seen.add(g.name())) {
                 out.add(new Entry(out.size(), g.name(), "&" + g.name(), Optional.of(g), Optional.empty(), false,
@@ -95,9 +118,13 @@ public final class SymbolTable {
         for (ApiModel m : models) {
             for (HostFunction f : m.host().functions()) {
                 if (seen.add(f.name())) {
-                    String address = switch (f.kind()) {
-                        case FUNCTION, POINTER_VARIABLE -> "&" + f.name();
-                        case STATIC, MACRO -> "&" + wrapperName(f.name());
+                    String address = switch (f.exit()) {
+                        case PROTECTED -> "&" + protectedName(f.name());
+                        case RAISES -> "&" + raiseName(f.name());
+                        case RETURNS -> switch (f.kind()) {
+                            case FUNCTION, POINTER_VARIABLE -> "&" + f.name();
+                            case STATIC, MACRO -> "&" + wrapperName(f.name());
+                        };
                     };
                     out.add(new Entry(out.size(), f.name(), address, Optional.empty(), Optional.empty(), false,
                             Optional.of(f), Optional.empty(), Optional.empty()));
