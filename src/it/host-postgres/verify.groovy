@@ -7,6 +7,9 @@ import java.nio.file.attribute.PosixFilePermissions
 
 evaluate(new File(itCommon))
 
+// the site's "Writing a plugin for a host" shows this project as it is
+assertShownOnPage('hosts.md', ['src/main/c/jpg.h', 'src/main/c/jpg.c', 'src/main/java/org/example/jpg/Jpg.java'])
+
 def lib = new File(basedir, 'target/jpg.so')
 assert lib.isFile() : "no ${lib}"
 

@@ -5,6 +5,9 @@ import java.util.concurrent.TimeUnit
 
 evaluate(new File(itCommon))
 
+// the site's "Writing a plugin for a host" shows this project as it is
+assertShownOnPage('hosts.md', ['src/main/c/jredis.h', 'src/main/c/internal/jredis_commands.h', 'src/main/java/org/example/jredis/JRedis.java'])
+
 def lib = new File(basedir, 'target/jredis.so')
 assert lib.isFile() : "no ${lib}"
 
