@@ -8,6 +8,9 @@
  *       settings and local repository (as archetype-flow runs its generated project)
  *   cleanEnv() -> this process's environment without any JDK location (JAVA_HOME, JEMBED_JAVA_HOME) or
  *       LD_LIBRARY_PATH: a program of another platform must find no JVM
+ *   assertShownOnPage(String page, List<String> files): the site page site/src/site/markdown/<page> (found above
+ *       basedir) shows each of this project's files (paths relative to basedir) verbatim as a fenced code block, and
+ *       the embed-maven-plugin <configuration> element of its pom.xml as an xml block
  */
 import java.util.concurrent.TimeUnit
 
@@ -95,4 +98,22 @@ mavenBuild = { File project, List<String> args, File log ->
         println '---- end of nested build log ----'
     }
     return p.exitValue()
+}
+
+assertShownOnPage = { String page, List<String> files ->
+    File md = null
+    for (File dir = basedir.canonicalFile; dir != null && md == null; dir = dir.parentFile) {
+        File f = new File(dir, "site/src/site/markdown/${page}")
+        if (f.isFile()) md = f
+    }
+    assert md != null : "site/src/site/markdown/${page} not found above ${basedir}"
+    def blocks = (md.getText('UTF-8') =~ /(?ms)^```\w*\n(.*?)^```/).collect { it[1] }
+    files.each { String path ->
+        String text = new File(basedir, path).getText('UTF-8')
+        assert blocks.contains(text.endsWith('\n') ? text : text + '\n') : "${md.name} does not show ${path} as it is: copy it there"
+    }
+    String pom = new File(basedir, 'pom.xml').getText('UTF-8')
+    def configuration = (pom =~ /(?ms)^( *<configuration>\n.*?<\/configuration>\n)/)
+    assert configuration.find() : "no <configuration> in ${basedir}/pom.xml"
+    assert blocks.contains(configuration.group(1)) : "${md.name} does not show the <configuration> of ${basedir.name}/pom.xml as it is"
 }

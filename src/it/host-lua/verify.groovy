@@ -1,5 +1,8 @@
 evaluate(new File(itCommon))
 
+// the site's "Writing a plugin for a host" shows this project as it is
+assertShownOnPage('hosts.md', ['src/main/c/jstr.h', 'src/main/c/internal/jstr_lua.h', 'src/main/java/org/example/jstr/Jstr.java'])
+
 def lib = new File(basedir, 'target/jstr.so')
 assert lib.isFile() : "no ${lib}"
 
@@ -17,7 +20,7 @@ def gen = new File(basedir, 'target/generated-sources/jembed/java/org/example/ca
 assert new File(gen, 'lua_h.java').text.contains('public static void lua_settop(MemorySegment L, int idx)')
 assert new File(gen, 'lua_h.java').text.contains('lua_pop')   // a macro, wrapped in C
 assert new File(gen, 'lua_h.java').text.contains('public static final int LUA_TSTRING = 4;')
-assert new File(gen, 'lauxlib_h.java').text.contains('luaL_checklstring')
+assert new File(gen, 'lauxlib_h.java').text.contains('luaL_typename')
 
 def r = timedRun(new File(basedir, 'src/test/lua'), ['lua5.4', '-e', "package.cpath = '${basedir}/target/?.so;' .. package.cpath", 'test.lua'])
 println "lua5.4 test.lua -> exit ${r[0]}\n--- stdout\n${r[1]}--- stderr\n${r[2]}---"

@@ -5,8 +5,8 @@
 
 /* digit_sum(s): the sum of the decimal digits in string s */
 int jstr_digit_sum(lua_State *L);
-/* upper(s): s in upper case (ASCII) */
+/* upper(s): s in upper case; nil when s is neither a string nor a number */
 int jstr_upper(lua_State *L);
-/* info(): a table { version = LUA_VERSION_NUM, kind = type name of its argument } */
+/* describe(x): a table { version = LUA_VERSION_NUM, kind = type name of x, top = stack size } */
 int jstr_describe(lua_State *L);
 #endif

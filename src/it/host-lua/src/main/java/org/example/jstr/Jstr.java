@@ -1,6 +1,6 @@
 package org.example.jstr;
 
-import static org.example.capi.lauxlib_h.luaL_checklstring;
+import static org.example.capi.lauxlib_h.luaL_typename;
 import static org.example.capi.lua_h.*;
 
 import java.lang.foreign.Arena;
@@ -48,12 +48,16 @@ public final class Jstr {
         return 1;
     }
 
-    /** upper(s) */
+    /** upper(s): nil when s is neither a string nor a number */
     @Export
     public static int jstr_upper(MemorySegment L) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment length = arena.allocate(ValueLayout.JAVA_LONG);
-            MemorySegment s = luaL_checklstring(L, 1, length);
+            MemorySegment s = lua_tolstring(L, 1, length);
+            if (s.address() == 0) {
+                lua_pushnil(L);
+                return 1;
+            }
             String text = s.reinterpret(length.get(ValueLayout.JAVA_LONG, 0) + 1).getString(0, StandardCharsets.UTF_8);
             lua_pushstring(L, arena.allocateFrom(text.toUpperCase(java.util.Locale.ROOT)));
         }
@@ -64,7 +68,7 @@ public final class Jstr {
     @Export
     public static int jstr_describe(MemorySegment L) {
         int kind = lua_type(L, 1);
-        String name = lua_typename(L, kind).reinterpret(64).getString(0);
+        String name = luaL_typename(L, 1).reinterpret(64).getString(0);   // a macro of lauxlib.h
         int top = lua_gettop(L);
         lua_newtable(L);                              // a macro of lua.h
         lua_pushinteger(L, LUA_VERSION_NUM);          // a constant of lua.h
