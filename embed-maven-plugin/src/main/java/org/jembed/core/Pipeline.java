@@ -419,7 +419,7 @@ public final class Pipeline {
         }
 
         String bridgeName = BridgeGenerator.internalName(request.libraryName());
-        byte[] bridge = BridgeGenerator.generate(bridgeName, checked.bindings(), checked.inits());
+        byte[] bridge = BridgeGenerator.generate(bridgeName, checked.bindings(), checked.inits(), !hr.host().guard().isEmpty());
         List<Path> classpath = new ArrayList<>();
         classpath.add(request.classesDir());
         classpath.addAll(request.runtimeClasspath());

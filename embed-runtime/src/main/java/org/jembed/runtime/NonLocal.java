@@ -87,6 +87,21 @@ public final class NonLocal {
     }
 
     /**
+     * A Java exception leaves an exported method of a library with a host guard: it is printed to {@code System.err}
+     * (as an uncaught exception is) and raised as the host's error with its text once Java has returned. Called by the
+     * generated bridges only.
+     *
+     * @param function the exported function's C name, for the printed line
+     * @return the exception that takes Java back to the glue
+     */
+    public static HostError raiseUncaught(Throwable t, String function) {
+        System.err.println("jembed: " + function + " threw a Java exception; raising it as the host's error");
+        t.printStackTrace();
+        raiseMessage(t.toString());
+        return new HostError(t.toString());
+    }
+
+    /**
      * A {@link HostException} leaves the exported Java method: the glue re-raises the host's kept error. Called by
      * the generated bridges only.
      */
