@@ -3,7 +3,7 @@
 // refused call; also when JAVA_HOME names a Java home whose jvm.dll cannot be loaded (LoadLibraryExW sets its error).
 evaluate(new File(itCommon))
 
-File exe = new File(basedir, 'target/jembed-tests/last_error.exe')
+File exe = new File(basedir, 'target/windows-x86_64/jembed-tests/last_error.exe')
 assert exe.isFile() : "the test goal did not build ${exe}"
 File prefix = new File(basedir, 'wineprefix')
 Map<String, String> env = cleanEnv() + [WINEPREFIX: prefix.absolutePath, WINEDEBUG: '-all']

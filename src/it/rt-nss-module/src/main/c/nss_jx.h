@@ -1,6 +1,7 @@
 /* A glibc NSS passwd module ("jx" on the passwd: line of nsswitch.conf) whose entries come from Java. */
 #ifndef NSS_JX_H
 #define NSS_JX_H
+#include <errno.h>
 #include <nss.h>
 #include <pwd.h>
 #include <stddef.h>

@@ -1,18 +1,19 @@
 package org.example;
 
+import static org.example.capi.errno_base_h.ERANGE;
+import static org.example.capi.nss_h.*;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.example.capi.layout_h;
+import org.example.capi.passwd;
 import org.jembed.runtime.Export;
 
 /** The passwd entries of the NSS module "jx": three users, one of them with a 2 KB GECOS field. */
 public final class PasswdModule {
-    private static final int TRYAGAIN = -2, NOTFOUND = 0, SUCCESS = 1;
-    /** NSS_STATUS_UNAVAIL: what a call returns when the library cannot answer (glibc asks the next service). */
-    private static final String UNAVAIL = "-1";
-    private static final int ERANGE = 34;
+    /** What a call returns when the library cannot answer (its start failed): glibc asks the next service. */
+    private static final String UNAVAIL = "NSS_STATUS_UNAVAIL";
 
     record Entry(String name, int uid, String gecos, String dir, String shell) {}
 
@@ -25,40 +26,40 @@ public final class PasswdModule {
     private static int next;
 
     @Export(error = UNAVAIL)
-    public static int _nss_jx_getpwnam_r(String name, MemorySegment pwd, MemorySegment buffer, long buflen,
+    public static int _nss_jx_getpwnam_r(String name, passwd pwd, MemorySegment buffer, long buflen,
                                          MemorySegment errnop) {
         for (Entry e : ENTRIES) {
             if (e.name().equals(name)) {
                 return fill(e, pwd, buffer, buflen, errnop);
             }
         }
-        return NOTFOUND;
+        return NSS_STATUS_NOTFOUND;
     }
 
     @Export(error = UNAVAIL)
-    public static int _nss_jx_getpwuid_r(int uid, MemorySegment pwd, MemorySegment buffer, long buflen,
+    public static int _nss_jx_getpwuid_r(int uid, passwd pwd, MemorySegment buffer, long buflen,
                                          MemorySegment errnop) {
         for (Entry e : ENTRIES) {
             if (e.uid() == uid) {
                 return fill(e, pwd, buffer, buflen, errnop);
             }
         }
-        return NOTFOUND;
+        return NSS_STATUS_NOTFOUND;
     }
 
     @Export(error = UNAVAIL)
     public static int _nss_jx_setpwent(int stayopen) {
         next = 0;
-        return SUCCESS;
+        return NSS_STATUS_SUCCESS;
     }
 
     @Export(error = UNAVAIL)
-    public static int _nss_jx_getpwent_r(MemorySegment pwd, MemorySegment buffer, long buflen, MemorySegment errnop) {
+    public static int _nss_jx_getpwent_r(passwd pwd, MemorySegment buffer, long buflen, MemorySegment errnop) {
         if (next >= ENTRIES.size()) {
-            return NOTFOUND;
+            return NSS_STATUS_NOTFOUND;
         }
         int status = fill(ENTRIES.get(next), pwd, buffer, buflen, errnop);
-        if (status == SUCCESS) {
+        if (status == NSS_STATUS_SUCCESS) {
             next++; // a TRYAGAIN (ERANGE) gives the same entry again, into the larger buffer
         }
         return status;
@@ -66,34 +67,32 @@ public final class PasswdModule {
 
     @Export(error = UNAVAIL)
     public static int _nss_jx_endpwent() {
-        return SUCCESS;
+        return NSS_STATUS_SUCCESS;
     }
 
     /** Writes e's strings into buffer and points pwd's members at them; ERANGE through errnop when they do not fit. */
-    private static int fill(Entry e, MemorySegment pwd, MemorySegment buffer, long buflen, MemorySegment errnop) {
-        MemorySegment layout = layout_h.jx_passwd_layout().reinterpret(8 * ValueLayout.JAVA_LONG.byteSize());
-        MemorySegment p = pwd.reinterpret(layout.getAtIndex(ValueLayout.JAVA_LONG, 0));
+    private static int fill(Entry e, passwd pwd, MemorySegment buffer, long buflen, MemorySegment errnop) {
         byte[][] strings = {bytes(e.name()), bytes("x"), bytes(e.gecos()), bytes(e.dir()), bytes(e.shell())};
-        int[] members = {1, 2, 5, 6, 7};
         long needed = 0;
         for (byte[] s : strings) {
             needed += s.length + 1;
         }
         if (needed > buflen) {
             errnop.reinterpret(4).set(ValueLayout.JAVA_INT, 0, ERANGE);
-            return TRYAGAIN;
+            return NSS_STATUS_TRYAGAIN;
         }
         MemorySegment buf = buffer.reinterpret(buflen);
+        MemorySegment[] copies = new MemorySegment[strings.length];
         long at = 0;
         for (int i = 0; i < strings.length; i++) {
             MemorySegment.copy(strings[i], 0, buf, ValueLayout.JAVA_BYTE, at, strings[i].length);
             buf.set(ValueLayout.JAVA_BYTE, at + strings[i].length, (byte) 0);
-            p.set(ValueLayout.ADDRESS, layout.getAtIndex(ValueLayout.JAVA_LONG, members[i]), buf.asSlice(at));
+            copies[i] = buf.asSlice(at);
             at += strings[i].length + 1;
         }
-        p.set(ValueLayout.JAVA_INT, layout.getAtIndex(ValueLayout.JAVA_LONG, 3), e.uid());
-        p.set(ValueLayout.JAVA_INT, layout.getAtIndex(ValueLayout.JAVA_LONG, 4), e.uid());
-        return SUCCESS;
+        pwd.pw_name(copies[0]).pw_passwd(copies[1]).pw_gecos(copies[2]).pw_dir(copies[3]).pw_shell(copies[4])
+                .pw_uid(e.uid()).pw_gid(e.uid());
+        return NSS_STATUS_SUCCESS;
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,7 @@
+#include "host.h"
+
+jmp_buf host_catch;
+
+void host_fail(int code) {
+    longjmp(host_catch, code);
+}
